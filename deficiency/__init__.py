@@ -1,0 +1,20 @@
+"""Deficiency balances: the pure domain core (no Streamlit, no I/O at import time).
+
+Public API: :class:`Scenario` (validated inputs), :func:`validate`, :func:`evaluate`
+(one scenario, exact to the cent) and :func:`sweep` (the same formulas over arrays).
+"""
+
+from deficiency.engine import Item, Result, evaluate, sweep
+from deficiency.scenario import FieldIssue, Scenario, ScenarioError, replace, validate
+
+__all__ = [
+    "FieldIssue",
+    "Item",
+    "Result",
+    "Scenario",
+    "ScenarioError",
+    "evaluate",
+    "replace",
+    "sweep",
+    "validate",
+]
