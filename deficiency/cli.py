@@ -16,7 +16,11 @@ from deficiency.scenario import ScenarioError, validate
 
 
 def _load(source: str) -> Any:
-    text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
+    if source == "-":
+        text = sys.stdin.read()
+    else:
+        with open(source, encoding="utf-8") as handle:
+            text = handle.read()
     # Decimals, not floats: 0.1 typed in JSON must stay exactly 0.1. NaN/Infinity rejected.
     return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
 
@@ -28,7 +32,9 @@ def _reject_constant(name: str) -> Any:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deficiency", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    ev = sub.add_parser("evaluate", help="evaluate a scenario given as JSON (a file or - for stdin)")
+    ev = sub.add_parser(
+        "evaluate", help="evaluate a scenario given as JSON (a file or - for stdin)"
+    )
     ev.add_argument("file")
     args = parser.parse_args(argv)
 

@@ -55,7 +55,12 @@ class Item:
     sign: int
 
     def as_json(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "amount": cents_str(self.cents), "sign": self.sign}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "amount": cents_str(self.cents),
+            "sign": self.sign,
+        }
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,14 @@ class Result:
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``python -m deficiency evaluate`` (amounts as "0.00" strings)."""
         data: dict[str, Any] = {"input": scenario_json(self.scenario)}
-        for key in ("total_owed", "applied", "deficiency", "surplus", "borrower_owes", "cancelled_debt"):
+        for key in (
+            "total_owed",
+            "applied",
+            "deficiency",
+            "surplus",
+            "borrower_owes",
+            "cancelled_debt",
+        ):
             data[key] = cents_str(getattr(self, key))
         data["items"] = [item.as_json() for item in self.items]
         data.update(self.extra)
@@ -183,10 +195,26 @@ def sweep(scenario: Scenario, **axes: np.ndarray) -> dict[str, np.ndarray]:
             raise KeyError(f"cannot sweep over {key!r}")
     figures = _compute(amounts, formulas.ACTION_CODES[scenario.action], settlement)
     shape = np.broadcast_shapes(*(np.shape(v) for v in figures.values()))
-    return {key: np.broadcast_to(np.asarray(v, dtype=np.int64), shape) for key, v in figures.items()}
+    return {
+        key: np.broadcast_to(np.asarray(v, dtype=np.int64), shape) for key, v in figures.items()
+    }
 
 
 def dollars(cents: int) -> str:
     """Plain ``$1,234.56`` for logs and the CLI (the app formats with Babel per locale)."""
     value = from_cents(cents)
     return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+
+
+def evaluate_lenient(scenario: Scenario) -> tuple[Result, list[FieldIssue]]:
+    """Evaluate for display: a settlement above the deficiency is reported, not fatal.
+
+    The page must keep working while a reader types: the settlement is capped at the
+    deficiency for the figures, and the issue names the field and the limit.
+    """
+    try:
+        return evaluate(scenario), []
+    except ScenarioError as exc:
+        deficiency = evaluate(scenario.model_copy(update={"action": "collect"})).deficiency
+        capped = scenario.model_copy(update={"settlement": from_cents(deficiency)})
+        return evaluate(capped), list(exc.issues)

@@ -55,7 +55,9 @@ def encode(scenario: Scenario) -> dict[str, str]:
     return params
 
 
-def decode(params: Mapping[str, str], extra_keys: frozenset[str] = frozenset()) -> tuple[Scenario, list[FieldIssue]]:
+def decode(
+    params: Mapping[str, str], extra_keys: frozenset[str] = frozenset()
+) -> tuple[Scenario, list[FieldIssue]]:
     """Open a link: the scenario with every valid key kept, and one issue per bad key."""
     issues: list[FieldIssue] = []
     version = params.get("v")

@@ -23,7 +23,7 @@ class Message:
     shell formats them for the reader's locale.
     """
 
-    __slots__ = ("msgid", "params", "money", "dates")
+    __slots__ = ("dates", "money", "msgid", "params")
 
     def __init__(self, msgid: str, params=None, money=None, dates=None):
         self.msgid = msgid
@@ -50,4 +50,6 @@ class Message:
         )
 
     def __repr__(self) -> str:
-        return f"Message({self.msgid!r}, {self.params!r}, money={self.money!r}, dates={self.dates!r})"
+        return (
+            f"Message({self.msgid!r}, {self.params!r}, money={self.money!r}, dates={self.dates!r})"
+        )

@@ -46,6 +46,13 @@ PATHS_BY_LOAN: dict[str, tuple[str, ...]] = {
     "auto": ("repossession", "voluntary_surrender"),
     "other": ("repossession", "voluntary_surrender"),
 }
+ALL_PATHS: tuple[str, ...] = (
+    "short_sale",
+    "foreclosure",
+    "deed_in_lieu",
+    "repossession",
+    "voluntary_surrender",
+)
 ACTIONS: tuple[str, ...] = ("collect", "forgive", "settle")
 FORECLOSURE_TYPES: tuple[str, ...] = ("judicial", "nonjudicial")
 BANKRUPTCY_KINDS: tuple[str, ...] = ("none", "chapter7", "chapter13")
@@ -276,7 +283,7 @@ class Scenario(BaseModel):
     # -- issue 2: the loan, the sale, fees and the lender's action ----------------------
     loan: Annotated[LoanType, BeforeValidator(_choice(LOAN_TYPES))] = "mortgage"
     #: ``None`` means the loan type's usual path (short sale for a mortgage, repossession else).
-    path: Annotated[Path | None, BeforeValidator(_optional_choice(tuple(sum(PATHS_BY_LOAN.values(), ()))))] = None  # noqa: E501
+    path: Annotated[Path | None, BeforeValidator(_optional_choice(ALL_PATHS))] = None
     balance: Amount = Decimal("0.00")
     interest: Amount = Decimal("0.00")
     late_fees: Amount = Decimal("0.00")
@@ -292,7 +299,9 @@ class Scenario(BaseModel):
     # -- issue 5: state law -------------------------------------------------------------
     state: Annotated[str | None, BeforeValidator(_state)] = None
     #: ``None`` means the state's usual foreclosure process.
-    foreclosure: Annotated[ForeclosureType | None, BeforeValidator(_optional_choice(FORECLOSURE_TYPES))] = None  # noqa: E501
+    foreclosure: Annotated[
+        ForeclosureType | None, BeforeValidator(_optional_choice(FORECLOSURE_TYPES))
+    ] = None
     purchase_money: Flag = True
     owner_occupied: Flag = True
     units: Annotated[int, BeforeValidator(_units)] = 1

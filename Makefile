@@ -1,0 +1,65 @@
+# Two commands do all set-up on a fresh machine:
+#   make run   -> creates .venv, installs, compiles translations, serves http://localhost:8501
+#   make test  -> creates .venv, installs (Chromium from Debian too), lints, runs every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+LOCALES := locales
+CATALOGS := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+
+.PHONY: run test lint format bench translations extract update-catalogs chromium clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+# Compiled catalogs are build products (not committed): built from the .po sources.
+%.mo: %.po $(VENV)/.runtime
+	$(BIN)/pybabel compile -q -d $(LOCALES) -D messages -l $(word 3,$(subst /, ,$<)) --use-fuzzy
+
+translations: $(COMPILED)
+
+run: $(VENV)/.runtime translations
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Debian's Chromium for the real-browser tests (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.dev translations chromium lint
+	$(BIN)/pytest -q -n 2 --dist loadfile
+
+bench: $(VENV)/.dev translations
+	$(BIN)/python -m bench.run_all
+
+# Catalog maintenance (see README "Adding a language").
+extract: $(VENV)/.dev
+	$(BIN)/pybabel extract -q -F babel.cfg -k N_ -o $(LOCALES)/messages.pot --no-location --sort-output .
+
+update-catalogs: extract
+	$(BIN)/pybabel update -q -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching --omit-header --no-location
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) $(COMPILED)

@@ -1,0 +1,87 @@
+"""Languages, catalogs and locale-aware formatting (Babel), shared by the app and the handout.
+
+Why here and not in the shell: the PDF handout, the CSV export and the tests format money
+and dates exactly as the pages do, so there is one formatter. Catalogs are loaded lazily
+(first use, then cached): nothing is read at import time. A catalog is never installed
+globally (``gettext.install``) because one server process serves every reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_currency, format_decimal, format_percent
+from babel.support import NullTranslations, Translations
+
+from deficiency.money import from_cents
+
+#: Supported languages: code -> autonym (shown as is in every language, so a reader who
+#: cannot read the current language still finds their own).
+LANGUAGES: dict[str, str] = {"en": "English", "ja": "日本語", "es": "Español"}
+DEFAULT_LANGUAGE = "en"
+#: Babel locale per language. US Spanish (es_US) keeps "$1,234.56"; amounts stay US dollars.
+LOCALES: dict[str, str] = {"en": "en_US", "ja": "ja_JP", "es": "es_US"}
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+
+Gettext = Callable[[str], str]
+
+
+def normalize_language(code: str | None) -> str | None:
+    """A supported language code for ``code`` (``"ES"``, ``"es-MX"`` → ``"es"``), else None."""
+    if not code:
+        return None
+    base = str(code).strip().lower().replace("_", "-").split("-")[0]
+    return base if base in LANGUAGES else None
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    """The compiled catalog for ``lang`` (English is the source language: identity)."""
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
+        return NullTranslations()
+    loaded = Translations.load(str(LOCALE_DIR), [lang], DOMAIN)
+    if not isinstance(loaded, Translations):  # no compiled .mo: run `make translations`
+        raise FileNotFoundError(f"no compiled catalog for {lang!r} under {LOCALE_DIR}")
+    return loaded
+
+
+def gettext_for(lang: str) -> Gettext:
+    """The ``gettext`` function of one language."""
+    return translations(lang).gettext
+
+
+def locale_of(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE])
+
+
+def money(cents: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Integer cents as US dollars in the reader's locale: ``$50,000.00``.
+
+    The value is already exact to the cent, so Babel's own (half-even) rounding never acts.
+    """
+    return format_currency(from_cents(cents), "USD", locale=locale_of(lang))
+
+
+def dollars(amount: Decimal, lang: str = DEFAULT_LANGUAGE) -> str:
+    """An exact ``Decimal`` dollar amount formatted like :func:`money`."""
+    return format_currency(amount, "USD", locale=locale_of(lang))
+
+
+def number(value: Decimal | int, lang: str = DEFAULT_LANGUAGE) -> str:
+    return format_decimal(value, locale=locale_of(lang))
+
+
+def percent(value: Decimal | float, lang: str = DEFAULT_LANGUAGE) -> str:
+    return format_percent(value, locale=locale_of(lang), decimal_quantization=False)
+
+
+def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date in the reader's locale, unambiguous (month spelled out, not 03/04/2026)."""
+    return _babel_date(day, format="long", locale=locale_of(lang))

@@ -1,0 +1,1 @@
+"""The Streamlit shell: session state, the link, widgets and drawing. No business rules here."""

@@ -1,0 +1,134 @@
+"""The scenario in the session and in the address bar.
+
+Why hand-synced instead of ``bind="query-params"``: bound select widgets write their
+*translated label* into the URL (a Japanese link would reopen as the default in English),
+and silently drop bad values; this product must explain each bad key. So the link is
+decoded once by the core (:func:`deficiency.links.decode`), kept as a validated
+``Scenario`` in session state (which survives page switches), and written back as stable
+codes after every run. Nothing lives only in server memory: the URL rebuilds everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from deficiency import i18n, links
+from deficiency.scenario import DEFAULTS, FieldIssue, Scenario, ScenarioError, replace
+from ui.text import LANG_KEY
+
+SCENARIO = "_scenario"
+LINK_ISSUES = "_link_issues"
+INPUT_ISSUES = "_input_issues"
+LAST_URL = "_last_url"
+LANG_NOTICE = "_lang_notice"
+WIDGET_PREFIX = "in_"
+
+
+def widget_key(field: str) -> str:
+    return WIDGET_PREFIX + field
+
+
+def scenario() -> Scenario:
+    return st.session_state.get(SCENARIO, DEFAULTS)
+
+
+def _query() -> dict[str, str]:
+    return {key: st.query_params[key] for key in st.query_params}
+
+
+def load_from_link() -> None:
+    """At the start of every run: (re)open the scenario when the link is new to the session.
+
+    A link is new when the session has none yet, or when the address holds parameters this
+    session did not write (a preset link, a pasted link). An empty query (page switch) keeps
+    the scenario.
+    """
+    query = _query()
+    first = SCENARIO not in st.session_state
+    external = bool(query) and query != st.session_state.get(LAST_URL)
+    if not first and not external:
+        return
+    if first or any(key not in links.SHELL_KEYS for key in query) or "v" in query:
+        opened, issues = links.decode(query)
+        set_scenario(opened)
+        st.session_state[LINK_ISSUES] = issues
+    raw_lang = query.get("lang")
+    chosen = i18n.normalize_language(raw_lang)
+    if raw_lang is not None and chosen is None:
+        st.session_state[LANG_NOTICE] = raw_lang[:32]
+    if chosen or first:
+        st.session_state[LANG_KEY] = chosen or i18n.DEFAULT_LANGUAGE
+        st.session_state["lang_select"] = st.session_state[LANG_KEY]
+
+
+def write_link() -> None:
+    """Mirror the scenario (and language) into the address bar: a shareable link."""
+    params = links.encode(scenario())
+    lang = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+    if lang != i18n.DEFAULT_LANGUAGE:
+        params["lang"] = lang
+    if _query() != params:
+        st.query_params.from_dict(params)
+    st.session_state[LAST_URL] = params
+
+
+def set_scenario(new: Scenario) -> None:
+    """Replace the scenario and push its values into every input widget."""
+    st.session_state[SCENARIO] = new
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and key.startswith(WIDGET_PREFIX):
+            field = key[len(WIDGET_PREFIX) :]
+            if hasattr(new, field):
+                st.session_state[key] = widget_value(new, field)
+
+
+def widget_value(sc: Scenario, field: str) -> Any:
+    """What a widget shows for a scenario field (floats for number inputs are display only)."""
+    value = getattr(sc, field)
+    if field in ("acres",) or (value is not None and type(value).__name__ == "Decimal"):
+        return float(value)
+    return value
+
+
+def on_widget_change(field: str) -> None:
+    """Callback of every input: validate through the core, keep the scenario valid."""
+    value = st.session_state[widget_key(field)]
+    issues: dict[str, list[FieldIssue]] = st.session_state.setdefault(INPUT_ISSUES, {})
+    try:
+        new = replace(scenario(), **{field: value})
+    except ScenarioError as exc:
+        issues[field] = exc.issues
+        return
+    issues.pop(field, None)
+    st.session_state.pop(LINK_ISSUES, None)
+    set_scenario(new)
+
+
+def input_issues() -> list[FieldIssue]:
+    return [issue for group in st.session_state.get(INPUT_ISSUES, {}).values() for issue in group]
+
+
+def reset() -> None:
+    """Back to the defaults (callback of the Reset button)."""
+    st.session_state[INPUT_ISSUES] = {}
+    st.session_state.pop(LINK_ISSUES, None)
+    set_scenario(DEFAULTS)
+
+
+def open_scenario(new: Scenario) -> None:
+    """Open a prepared scenario (an example) in place of the current one."""
+    st.session_state[INPUT_ISSUES] = {}
+    st.session_state.pop(LINK_ISSUES, None)
+    set_scenario(new)
+
+
+def share_url() -> str:
+    """The absolute shareable link of the current scenario (as the address bar shows it)."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    params = dict(st.session_state.get(LAST_URL) or links.encode(scenario()))
+    base = st.context.url or "http://localhost:8501/"
+    parts = urlsplit(base)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params), ""))

@@ -1,0 +1,52 @@
+"""Translation and formatting for the current reader (language kept in session state).
+
+``_`` is looked up per call so each session sees its own language; the catalogs are
+shared read-only objects cached by :mod:`deficiency.i18n`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import streamlit as st
+
+from deficiency import i18n
+from deficiency.markers import Message
+
+LANG_KEY = "_lang"
+
+
+def lang() -> str:
+    """The reader's language code (English until the app sets it from the link/selector)."""
+    return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+
+
+def _(message: str) -> str:
+    """Translate one message id into the reader's language."""
+    return i18n.gettext_for(lang())(message)
+
+
+def money(cents: int) -> str:
+    return i18n.money(int(cents), lang())
+
+
+def date(day: dt.date | None) -> str:
+    return i18n.date(day, lang()) if day else "—"
+
+
+def render(message: Message) -> str:
+    """A core :class:`Message` as text in the reader's language, amounts and dates localised."""
+    return message.text(_, money, date)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
+
+
+def plain(text: str) -> str:
+    """Escape text for Streamlit markdown so it shows literally.
+
+    Anything that may come from a link (a bad value echoed in a warning) goes through
+    this: no link, image, HTML tag or LaTeX from a URL is ever rendered.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

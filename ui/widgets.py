@@ -1,0 +1,39 @@
+"""Small pieces every page draws: the link warnings and the disclaimer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+from ui.text import _, plain
+
+
+def show_issues() -> None:
+    """List each bad key of the opened link, and each rejected input, in the reader's language.
+
+    Values echoed from the link are escaped (:func:`ui.text.plain`): shown, never rendered.
+    """
+    link_issues = st.session_state.get(state.LINK_ISSUES) or []
+    if link_issues:
+        lines = [_("Some settings in this link could not be used and were left out:")]
+        lines += ["- " + plain(issue.text(_)) for issue in link_issues]
+        st.warning("\n".join(lines))
+    bad_lang = st.session_state.pop(state.LANG_NOTICE, None)
+    if bad_lang is not None:
+        st.info(
+            _("The language “{code}” is not available; showing English.").format(
+                code=plain(bad_lang)
+            )
+        )
+    for issue in state.input_issues():
+        st.error(plain(issue.text(_)))
+
+
+def disclaimer() -> None:
+    st.caption(
+        _(
+            "This tool gives general information, not legal or tax advice. "
+            "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
+            "about your situation."
+        )
+    )
