@@ -1,16 +1,14 @@
-"""Entry point: page config, language, the scenario from the link, and navigation.
+"""Entry point: page config and navigation, nothing else (it runs on every rerun).
 
-Kept cheap (it runs on every rerun): it opens the scenario from the URL once per link,
-draws the language selector, routes to the page, then mirrors the scenario into the URL.
+Each page opens the scenario from the link and writes it back (:mod:`ui.frame`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from deficiency import i18n
 from ui import state
-from ui.text import LANG_KEY, _
+from ui.text import _
 
 st.set_page_config(
     page_title="Deficiency balance calculator",
@@ -19,25 +17,8 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-state.load_from_link()
-
-
-def _set_language() -> None:
-    st.session_state[LANG_KEY] = st.session_state["lang_select"]
-
-
-with st.sidebar:
-    st.selectbox(
-        "Language · 言語 · Idioma",
-        options=list(i18n.LANGUAGES),
-        format_func=i18n.LANGUAGES.__getitem__,
-        key="lang_select",
-        on_change=_set_language,
-    )
-
+state.load_from_link()  # before any label: the link may choose the language
 pages = [
     st.Page("pages/scenario.py", title=_("Scenario"), icon="🧮", url_path="scenario", default=True),
 ]
-page = st.navigation(pages)
-page.run()
-state.write_link()
+st.navigation(pages).run()

@@ -9,11 +9,12 @@ from deficiency.examples import EXAMPLES, example
 from deficiency.guidance import next_steps
 from deficiency.money import to_cents
 from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
-from ui import inputs, state
+from ui import frame, inputs, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
+frame.begin()
 st.title(_("Deficiency balance calculator"))
 st.caption(
     _(
@@ -97,3 +98,4 @@ with right:
     st.button(_("Reset to the defaults"), on_click=state.reset, key="reset")
 
 disclaimer()
+frame.end()

@@ -61,6 +61,7 @@ def load_from_link() -> None:
     if chosen or first:
         st.session_state[LANG_KEY] = chosen or i18n.DEFAULT_LANGUAGE
         st.session_state["lang_select"] = st.session_state[LANG_KEY]
+    st.session_state[LAST_URL] = query  # consumed: a second call in the same run is a no-op
 
 
 def write_link() -> None:

@@ -1,0 +1,48 @@
+"""AppTest helpers: run the real entry point (navigation and link sync included)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    for item in at.metric:
+        if item.label == label:
+            return item.value
+    raise AssertionError(f"no metric {label!r}: {[m.label for m in at.metric]}")
+
+
+def shown(markdown: str) -> str:
+    """Markdown source as the reader sees it (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def url_of(at: AppTest) -> dict[str, str]:
+    """The query string the app last wrote to the address bar.
+
+    AppTest does not mirror script-side ``st.query_params`` writes back into
+    ``at.query_params`` (URL sync is the browser's job); the browser tests check the real
+    address bar, this checks what the app asked for.
+    """
+    return dict(at.session_state["_last_url"])
+
+
+@pytest.fixture
+def app():
+    return open_app

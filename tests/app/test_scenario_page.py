@@ -1,0 +1,126 @@
+"""The scenario page through AppTest: inputs, figures, links, bad links, reset."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.conftest import metric, open_app, shown, url_of
+
+
+def test_default_page_runs_and_shows_zero() -> None:
+    at = open_app()
+    assert not at.exception
+    assert metric(at, "Deficiency balance") == "$0.00"
+    assert any("not legal or tax advice" in c.value for c in at.caption)
+
+
+def test_link_restores_the_short_sale() -> None:
+    at = open_app({"balance": "250000", "sale_price": "200000", "v": "1"})
+    assert not at.exception
+    assert metric(at, "Deficiency balance") == "$50,000.00"
+    assert metric(at, "Total owed") == "$250,000.00"
+    assert at.number_input(key="in_balance").value == 250000.0
+    assert not at.warning
+
+
+def test_typing_inputs_updates_the_figures() -> None:
+    at = open_app()
+    at.selectbox(key="in_loan").set_value("auto").run()
+    assert at.selectbox(key="in_path").value == "repossession"
+    at.number_input(key="in_balance").set_value(10000.0).run()
+    at.number_input(key="in_sale_price").set_value(8500.0).run()
+    assert metric(at, "Deficiency balance") == "$1,500.00"
+    at.number_input(key="in_legal_fees").set_value(500.0).run()
+    assert metric(at, "Deficiency balance") == "$2,000.00"
+    assert metric(at, "Total owed") == "$10,500.00"
+    assert url_of(at)["legal_fees"] == "500"
+    assert url_of(at)["loan"] == "auto"
+
+
+def test_forgive_and_settle_split_the_deficiency() -> None:
+    at = open_app({"loan": "auto", "balance": "2000"})
+    at.radio(key="in_action").set_value("settle").run()
+    at.number_input(key="in_settlement").set_value(1200.0).run()
+    assert metric(at, "You still owe") == "$1,200.00"
+    assert metric(at, "Cancelled (forgiven) debt") == "$800.00"
+    at.radio(key="in_action").set_value("forgive").run()
+    assert metric(at, "You still owe") == "$0.00"
+    assert metric(at, "Cancelled (forgiven) debt") == "$2,000.00"
+
+
+def test_settlement_above_deficiency_is_explained_and_page_keeps_working() -> None:
+    at = open_app({"balance": "1000", "sale_price": "900", "action": "settle"})
+    at.number_input(key="in_settlement").set_value(5000.0).run()
+    assert not at.exception
+    assert any("settlement" in e.value for e in at.error)
+    assert metric(at, "Deficiency balance") == "$100.00"
+
+
+def test_surplus_is_shown_and_explained() -> None:
+    at = open_app({"balance": "100000", "sale_price": "120000"})
+    assert metric(at, "Surplus") == "$20,000.00"
+    assert any("junior lienholders" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("balance", "abc"),
+        ("balance", "-5"),
+        ("balance", "1e99"),
+        ("balance", "NaN"),
+        ("sale_price", "<script>alert(1)</script>"),
+        ("loan", "<img src=x onerror=alert(1)>"),
+        ("interest", "9" * 3000),
+        ("nonsense", "1"),
+        ("path", "repossession"),
+        ("state", "ZZ"),
+    ],
+)
+def test_each_bad_parameter_warns_and_keeps_the_rest(key: str, value: str) -> None:
+    at = open_app({"balance": "250000", "sale_price": "200000", key: value})
+    assert not at.exception
+    assert len(at.warning) == 1
+    raw = at.warning[0].value
+    assert key in shown(raw)
+    # Every markup character from the link is backslash-escaped: shown, never rendered.
+    assert re.search(r"(?<!\\)[<>\[\]`]", raw) is None
+    if key not in ("balance", "sale_price"):
+        assert metric(at, "Deficiency balance") == "$50,000.00"
+
+
+def test_reset_restores_the_defaults_and_the_link() -> None:
+    at = open_app({"balance": "250000", "sale_price": "200000"})
+    at.button(key="reset").click().run()
+    assert metric(at, "Deficiency balance") == "$0.00"
+    assert at.number_input(key="in_balance").value == 0.0
+    assert url_of(at) == {"v": "1"}
+
+
+def test_example_buttons_open_the_worked_examples() -> None:
+    at = open_app()
+    at.button(key="example_short_sale").click().run()
+    assert metric(at, "Deficiency balance") == "$50,000.00"
+    at.button(key="example_car").click().run()
+    assert metric(at, "Deficiency balance") == "$2,000.00"
+    assert at.selectbox(key="in_loan").value == "auto"
+
+
+def test_share_link_shows_the_scenario() -> None:
+    at = open_app({"balance": "250000", "sale_price": "200000"})
+    link = at.code[0].value
+    assert "balance=250000" in link and "sale_price=200000" in link and "v=1" in link
+
+
+def test_waterfall_and_table_carry_the_same_numbers() -> None:
+    at = open_app({"balance": "10000", "sale_price": "8500", "legal_fees": "500", "loan": "auto"})
+    import json
+
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    trace = spec["data"][0]
+    assert trace["type"] == "waterfall"
+    assert trace["customdata"] == ["$10,000.00", "$500.00", "$8,500.00", "$2,000.00"]
+    table = at.dataframe[0].value
+    assert list(table["Amount"]) == trace["customdata"]
