@@ -64,12 +64,18 @@ def load_from_link() -> None:
     st.session_state[LAST_URL] = query  # consumed: a second call in the same run is a no-op
 
 
-def write_link() -> None:
-    """Mirror the scenario (and language) into the address bar: a shareable link."""
+def link_params() -> dict[str, str]:
+    """The query parameters of the current scenario and language."""
     params = links.encode(scenario())
     lang = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
     if lang != i18n.DEFAULT_LANGUAGE:
         params["lang"] = lang
+    return params
+
+
+def write_link() -> None:
+    """Mirror the scenario (and language) into the address bar: a shareable link."""
+    params = link_params()
     if _query() != params:
         st.query_params.from_dict(params)
     st.session_state[LAST_URL] = params
@@ -129,7 +135,7 @@ def share_url() -> str:
     """The absolute shareable link of the current scenario (as the address bar shows it)."""
     from urllib.parse import urlencode, urlsplit, urlunsplit
 
-    params = dict(st.session_state.get(LAST_URL) or links.encode(scenario()))
+    params = link_params()
     base = st.context.url or "http://localhost:8501/"
     parts = urlsplit(base)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params), ""))
