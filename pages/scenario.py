@@ -25,6 +25,20 @@ st.caption(
 show_issues()
 
 sc = state.scenario()
+result, settle_issues = evaluate_lenient(sc)
+for issue in settle_issues:
+    st.error(plain(issue.text(_)))
+
+# The answer first: on a phone the inputs stack above the details, so the headline
+# figures sit above both.
+headline = st.container(border=True, horizontal=True)
+if result.surplus:
+    headline.metric(_("Surplus"), money(result.surplus))
+else:
+    headline.metric(_("Deficiency balance"), money(result.deficiency))
+headline.metric(_("You still owe"), money(result.borrower_owes))
+headline.metric(_("Cancelled (forgiven) debt"), money(result.cancelled_debt))
+
 left, right = st.columns([2, 3], gap="large")
 
 with left:
@@ -59,23 +73,11 @@ with left:
             width="stretch",
         )
 
-result, settle_issues = evaluate_lenient(sc)
-for issue in settle_issues:
-    st.error(plain(issue.text(_)))
-
 with right:
-    st.subheader(_("Results"))
-    headline = st.container(border=True)
-    if result.surplus:
-        headline.metric(_("Surplus"), money(result.surplus))
-    else:
-        headline.metric(_("Deficiency balance"), money(result.deficiency))
+    st.subheader(_("How it adds up"))
     row = st.columns(2)
     row[0].metric(_("Total owed"), money(result.total_owed))
     row[1].metric(_("Applied from the sale"), money(result.applied))
-    row = st.columns(2)
-    row[0].metric(_("You still owe"), money(result.borrower_owes))
-    row[1].metric(_("Cancelled (forgiven) debt"), money(result.cancelled_debt))
 
     st.plotly_chart(
         waterfall(result.items, _, money),

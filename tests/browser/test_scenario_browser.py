@@ -1,0 +1,90 @@
+"""The counselor's flow in a real browser: open a link, change an input, share, reopen."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import ARTIFACTS, metric_value, wait_for_app
+
+SHORT_SALE = "/?v=1&balance=250000&sale_price=200000"
+
+
+def query(url: str) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def test_shared_link_shows_the_deficiency(page: Page, server: str) -> None:
+    page.goto(server + SHORT_SALE)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("$50,000.00")
+    assert metric_value(page, "Deficiency balance") == "$50,000.00"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "scenario-1280.png"), full_page=True)
+
+
+def test_phone_width_screenshot(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + SHORT_SALE + "&interest=2500&legal_fees=1800")
+    wait_for_app(page)
+    assert metric_value(page, "Deficiency balance") == "$54,300.00"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "scenario-390.png"), full_page=True)
+    context.close()
+
+
+def test_input_change_updates_address_and_link_reopens_identically(
+    page: Page, browser: Browser, server: str
+) -> None:
+    page.goto(server + SHORT_SALE)
+    wait_for_app(page)
+    field = page.get_by_role("spinbutton", name="Sale price")
+    field.fill("212345.67")
+    field.press("Enter")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("$37,654.33")
+    page.wait_for_url(re.compile(r"sale_price=212345\.67"))
+    shared = page.url
+    assert query(shared) == {"v": "1", "balance": "250000", "sale_price": "212345.67"}
+
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(shared)
+    wait_for_app(other)
+    assert metric_value(other, "Deficiency balance") == "$37,654.33"
+    assert metric_value(other, "Total owed") == "$250,000.00"
+    assert other.get_by_role("spinbutton", name="Sale price").input_value() == "212345.67"
+    fresh.close()
+
+
+def test_hostile_link_runs_no_script_and_keeps_valid_keys(page: Page, server: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    payloads = {
+        "sale_price": "<script>window.__xss=1;alert(1)</script>",
+        "loan": '"><img src=x onerror="window.__xss=2;alert(2)">',
+        "path": "[click](javascript:alert(3))",
+        "late_fees": "![x](http://127.0.0.1:9/x.png)",
+        "evil<svg onload=alert(4)>": "1",
+    }
+    from urllib.parse import urlencode
+
+    page.goto(server + "/?balance=250000&" + urlencode(payloads))
+    wait_for_app(page)
+    warning = page.get_by_test_id("stAlert").first
+    expect(warning).to_contain_text("sale_price")
+    expect(warning).to_contain_text("<script>")  # shown as text
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert metric_value(page, "Total owed") == "$250,000.00"
+
+
+def test_page_opens_directly_by_its_url(page: Page, server: str) -> None:
+    page.goto(server + "/scenario?balance=10&sale_price=4")
+    wait_for_app(page)
+    assert metric_value(page, "Deficiency balance") == "$6.00"
