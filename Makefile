@@ -25,7 +25,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 
 # Compiled catalogs are build products (not committed): built from the .po sources.
 %.mo: %.po $(VENV)/.runtime
-	$(BIN)/pybabel compile -q -d $(LOCALES) -D messages -l $(word 3,$(subst /, ,$<)) --use-fuzzy
+	$(BIN)/pybabel compile -d $(LOCALES) -D messages -l $(word 2,$(subst /, ,$<)) --use-fuzzy
 
 translations: $(COMPILED)
 
@@ -52,10 +52,10 @@ bench: $(VENV)/.dev translations
 
 # Catalog maintenance (see README "Adding a language").
 extract: $(VENV)/.dev
-	$(BIN)/pybabel extract -q -F babel.cfg -k N_ -o $(LOCALES)/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -o $(LOCALES)/messages.pot --no-location --sort-output --omit-header app.py pages ui deficiency
 
 update-catalogs: extract
-	$(BIN)/pybabel update -q -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching --omit-header --no-location
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching --omit-header --no-location
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .

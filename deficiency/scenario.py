@@ -85,6 +85,14 @@ FEE_KEYS: tuple[str, ...] = (
 #: Every amount key that enters the deficiency formula.
 FORMULA_AMOUNT_KEYS: tuple[str, ...] = ("balance", *FEE_KEYS, "sale_price", "credits")
 
+DATE_KEYS: tuple[str, ...] = (
+    "sale_date",
+    "dofd",
+    "discharge_date",
+    "bankruptcy_date",
+    "charge_off_date",
+    "settlement_date",
+)
 MIN_DATE = dt.date(1980, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 MAX_TEXT = 64  # longest value echoed back in an error message
@@ -330,6 +338,11 @@ class Scenario(BaseModel):
     bankruptcy_date: OptionalDate = None
     extenuating: Flag = False
     score: Annotated[ScoreBand | None, BeforeValidator(_optional_choice(SCORE_BANDS))] = None
+    #: Every mortgage and installment payment on time in the 12 months before the short sale
+    #: (FHA/USDA no-wait exception); ``None`` = not known.
+    current_before_sale: OptionalFlag = None
+    charge_off_date: OptionalDate = None
+    settlement_date: OptionalDate = None
 
     @model_validator(mode="after")
     def _resolve_path(self) -> Scenario:
@@ -372,7 +385,7 @@ def _params_for(key: str, loan: str = "mortgage") -> dict[str, str]:
         return {"min": "1", "max": "1000"}
     if key == "acres":
         return {"min": "0", "max": "1000000"}
-    if key in ("sale_date", "dofd", "discharge_date", "bankruptcy_date"):
+    if key in DATE_KEYS:
         return {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()}
     return {}
 

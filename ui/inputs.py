@@ -14,7 +14,7 @@ import streamlit as st
 
 from ui import state
 from ui.labels import FIELD_LABELS, OPTION_LABELS
-from ui.text import _
+from ui.text import _, translator
 
 MAX_DOLLARS = 100_000_000.0
 
@@ -50,10 +50,11 @@ def choice(field: str, options: Sequence[str], container: Any = st, *, radio: bo
     if st.session_state[key] not in options:
         st.session_state[key] = options[0]
     widget = container.radio if radio else container.selectbox
+    translate = translator()  # bound now: the label function must not look up the session
     widget(
         label,
         options=list(options),
-        format_func=lambda code: _(OPTION_LABELS.get(code, code)),
+        format_func=lambda code: translate(OPTION_LABELS.get(code, code)),
         key=key,
         help=help_text,
         on_change=state.on_widget_change,

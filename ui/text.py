@@ -27,6 +27,11 @@ def _(message: str) -> str:
     return i18n.gettext_for(lang())(message)
 
 
+def translator() -> i18n.Gettext:
+    """The reader's ``gettext``, bound once (for callbacks that run outside the page)."""
+    return i18n.gettext_for(lang())
+
+
 def money(cents: int) -> str:
     return i18n.money(int(cents), lang())
 
