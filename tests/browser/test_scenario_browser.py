@@ -55,7 +55,7 @@ def test_input_change_updates_address_and_link_reopens_identically(
     wait_for_app(other)
     assert metric_value(other, "Deficiency balance") == "$37,654.33"
     assert metric_value(other, "Total owed") == "$250,000.00"
-    assert other.get_by_role("spinbutton", name="Sale price").input_value() == "212345.67"
+    expect(other.get_by_role("spinbutton", name="Sale price")).to_have_value("212345.67")
     fresh.close()
 
 
