@@ -1,17 +1,26 @@
-"""The full JSON report of a scenario: the deficiency plus every section later issues add.
+"""The full JSON report of a scenario: the deficiency and every section joined to it.
 
-One place that joins the chain (deficiency → state law → tax → credit), so the command
-line, the app's downloads and the tests all see the same figures.
+Shape (the ``python -m deficiency evaluate`` output): the deficiency figures and
+``items``; the state-law keys ``collectible_deficiency``, ``rule``, ``deadline``,
+``warnings``, ``confidence`` at the top level; a ``tax`` object; a ``credit`` object.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from deficiency.analysis import analyze
 from deficiency.engine import evaluate
 from deficiency.scenario import Scenario
 
 
-def full_report(scenario: Scenario) -> dict[str, Any]:
-    """Evaluate ``scenario`` and return the JSON-ready report."""
-    return evaluate(scenario).as_json()
+def full_report(scenario: Scenario, today: dt.date | None = None) -> dict[str, Any]:
+    """Evaluate ``scenario`` strictly (a bad settlement raises) and join every section."""
+    evaluate(scenario)  # strict: the command line rejects a settlement above the deficiency
+    found = analyze(scenario, today)
+    data = found.result.as_json()
+    data.update(found.state.as_json())
+    data["tax"] = found.tax.as_json()
+    data["credit"] = found.credit.as_json()
+    return data

@@ -87,6 +87,7 @@ FORMULA_AMOUNT_KEYS: tuple[str, ...] = ("balance", *FEE_KEYS, "sale_price", "cre
 
 DATE_KEYS: tuple[str, ...] = (
     "sale_date",
+    "loan_date",
     "dofd",
     "discharge_date",
     "bankruptcy_date",
@@ -318,6 +319,8 @@ class Scenario(BaseModel):
     lender_bought: Flag = False
     fmv: OptionalAmount = None
     sale_date: OptionalDate = None
+    #: When the loan was made (rules that apply only to loans made after a date, e.g. NV 2009).
+    loan_date: OptionalDate = None
     notice_given: Flag = True
     commercially_reasonable: Flag = True
 

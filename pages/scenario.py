@@ -1,17 +1,17 @@
-"""Scenario page: enter the loan, the sale and the fees; see the deficiency item by item."""
+"""Scenario page: the loan, the sale and the fees in; the deficiency and what follows out."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from deficiency.engine import evaluate_lenient
+from deficiency.analysis import analyze
 from deficiency.examples import EXAMPLES, example
 from deficiency.guidance import next_steps
 from deficiency.money import to_cents
 from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
-from ui import frame, inputs, state
+from ui import forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
-from ui.text import _, money, plain, render
+from ui.text import _, money, plain
 from ui.widgets import disclaimer, show_issues
 
 frame.begin()
@@ -25,8 +25,9 @@ st.caption(
 show_issues()
 
 sc = state.scenario()
-result, settle_issues = evaluate_lenient(sc)
-for issue in settle_issues:
+found = analyze(sc)
+result = found.result
+for issue in found.issues:
     st.error(plain(issue.text(_)))
 
 # The answer first: on a phone the inputs stack above the details, so the headline
@@ -36,8 +37,16 @@ if result.surplus:
     headline.metric(_("Surplus"), money(result.surplus))
 else:
     headline.metric(_("Deficiency balance"), money(result.deficiency))
-headline.metric(_("You still owe"), money(result.borrower_owes))
+if sc.state is not None or sc.loan != "mortgage":
+    headline.metric(_("Collectible deficiency"), money(found.state.collectible_cents))
+headline.metric(
+    _("You still owe"),
+    money(found.owes),
+    help=_("The deficiency the lender's action leaves you to pay, after your state's limits."),
+)
 headline.metric(_("Cancelled (forgiven) debt"), money(result.cancelled_debt))
+if found.tax.estimated_federal_tax:
+    headline.metric(_("Estimated extra federal tax"), money(found.tax.estimated_federal_tax))
 
 left, right = st.columns([2, 3], gap="large")
 
@@ -45,11 +54,13 @@ with left:
     st.subheader(_("The loan"))
     inputs.choice("loan", LOAN_TYPES)
     inputs.choice("path", PATHS_BY_LOAN[sc.loan])
+    inputs.state_choice()
     inputs.amount("balance")
 
     st.subheader(_("The sale"))
     inputs.amount("sale_price")
     inputs.amount("credits")
+    inputs.date("sale_date")
 
     fees_total = sum(to_cents(getattr(sc, key)) for key in FEE_KEYS)
     with st.expander(_("Fees and costs: {total}").format(total=money(fees_total))):
@@ -61,6 +72,16 @@ with left:
     inputs.choice("action", ACTIONS, radio=True)
     if sc.action == "settle":
         inputs.amount("settlement")
+
+    asked = tuple(q for q in found.state.questions if q not in ("state", "sale_date"))
+    st.session_state["_asked"] = asked
+    if asked:
+        with st.expander(_("Questions your state's law depends on"), expanded=True):
+            forms.state_questions(asked)
+    with st.expander(_("Tax details (optional)")):
+        forms.tax_inputs()
+    with st.expander(_("Credit report details (optional)")):
+        forms.credit_inputs()
 
     st.divider()
     st.markdown(_("Try an example:"))
@@ -78,7 +99,6 @@ with right:
     row = st.columns(2)
     row[0].metric(_("Total owed"), money(result.total_owed))
     row[1].metric(_("Applied from the sale"), money(result.applied))
-
     st.plotly_chart(
         waterfall(result.items, _, money),
         config={"displaylogo": False, "displayModeBar": False},
@@ -91,8 +111,11 @@ with right:
     )
 
     st.subheader(_("What happens next"))
-    for note in next_steps(sc, result.deficiency, result.surplus):
-        st.markdown("- " + plain(render(note)))
+    sections.bullets(next_steps(sc, result.deficiency, result.surplus))
+
+    sections.state_law(found)
+    sections.tax_summary(found)
+    sections.credit_summary(found)
 
     st.subheader(_("Share this scenario"))
     st.caption(_("Copy this link to reopen exactly this scenario, on any device."))

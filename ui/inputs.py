@@ -60,3 +60,105 @@ def choice(field: str, options: Sequence[str], container: Any = st, *, radio: bo
         on_change=state.on_widget_change,
         args=(field,),
     )
+
+
+def flag(field: str, container: Any = st) -> None:
+    """A yes/no fact, as a checkbox."""
+    key, label, help_text = _prepare(field)
+    container.checkbox(
+        label, key=key, help=help_text, on_change=state.on_widget_change, args=(field,)
+    )
+
+
+def optional_choice(field: str, options: Sequence[Any], container: Any = st) -> None:
+    """A choice whose first option ("") means "not known / the usual case" (``None``).
+
+    Streamlit shows a ``None`` selection as an empty placeholder, so the empty string
+    stands in for it; the core reads "" as not set.
+    """
+    key, label, help_text = _prepare(field)
+    if st.session_state[key] not in options:
+        st.session_state[key] = options[0]
+    translate = translator()
+    container.selectbox(
+        label,
+        options=list(options),
+        format_func=lambda code: translate(OPTION_LABELS.get(_option_key(code), str(code))),
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=(field,),
+    )
+
+
+def _option_key(code: Any) -> str:
+    """Label key of an option; "" (empty) stands for "not known / the usual case"."""
+    return {"": "__none__", "yes": "__yes__", "no": "__no__"}.get(code, str(code))
+
+
+def date(field: str, container: Any = st) -> None:
+    """A date, empty when not known."""
+    from deficiency.scenario import MAX_DATE, MIN_DATE
+
+    key, label, help_text = _prepare(field)
+    container.date_input(
+        label,
+        min_value=MIN_DATE,
+        max_value=MAX_DATE,
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=(field,),
+        format="YYYY-MM-DD",
+    )
+
+
+def whole_number(field: str, low: int, high: int, container: Any = st) -> None:
+    key, label, help_text = _prepare(field)
+    container.number_input(
+        label,
+        min_value=low,
+        max_value=high,
+        step=1,
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=(field,),
+    )
+
+
+def decimal_number(field: str, high: float, container: Any = st) -> None:
+    key, label, help_text = _prepare(field)
+    container.number_input(
+        label,
+        min_value=0.0,
+        max_value=high,
+        step=0.25,
+        format="%.2f",
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=(field,),
+    )
+
+
+def state_choice(container: Any = st) -> None:
+    """The borrower's state: codes in the URL, "TX – Texas" on screen (names are proper nouns)."""
+    from deficiency.scenario import STATE_CODES
+    from deficiency.state_law import load_rules
+
+    names = {code: rule.name for code, rule in load_rules().items()}
+    key, label, help_text = _prepare("state")
+    options: list[str] = ["", *STATE_CODES]
+    translate = translator()
+    container.selectbox(
+        label,
+        options=options,
+        format_func=lambda code: (
+            translate("Choose a state") if not code else f"{code} – {names[code]}"
+        ),
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=("state",),
+    )

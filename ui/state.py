@@ -91,9 +91,20 @@ def set_scenario(new: Scenario) -> None:
                 st.session_state[key] = widget_value(new, field)
 
 
+#: Optional choices whose "not set" (``None``) is shown as the empty-string option.
+EMPTY_CHOICE_FIELDS = frozenset(
+    {"state", "foreclosure", "score", "recourse", "current_before_sale"}
+)
+
+
 def widget_value(sc: Scenario, field: str) -> Any:
     """What a widget shows for a scenario field (floats for number inputs are display only)."""
     value = getattr(sc, field)
+    if field in EMPTY_CHOICE_FIELDS:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
     if field in ("acres",) or (value is not None and type(value).__name__ == "Decimal"):
         return float(value)
     return value

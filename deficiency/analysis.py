@@ -1,0 +1,60 @@
+"""The whole chain for one scenario: deficiency → state law → tax → credit report.
+
+This is what makes the product worth using, so it lives in one place: the app, the JSON
+command line, the handout and the tests all call :func:`analyze` and read the same
+figures. The state-law result feeds the other two: a deficiency the state bars behaves
+as nonrecourse for tax (Pub 4681) and must not show as owed on the credit report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from deficiency import credit, state_law, tax
+from deficiency.engine import Result, evaluate_lenient
+from deficiency.scenario import FieldIssue, Scenario
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every section computed for one scenario (amounts in integer cents)."""
+
+    scenario: Scenario
+    result: Result
+    issues: tuple[FieldIssue, ...]
+    state: state_law.StateLawResult
+    tax: tax.TaxResult
+    credit: credit.CreditResult
+
+    @property
+    def owes(self) -> int:
+        """What the borrower can actually be made to pay on the deficiency.
+
+        The lender's action decides the paper amount (``result.borrower_owes``); state law
+        caps it (a barred deficiency is owed by no one, a fair-value credit reduces it).
+        """
+        return min(self.result.borrower_owes, self.state.collectible_cents)
+
+    @property
+    def nonrecourse(self) -> bool:
+        """The state bars the deficiency: the loan behaves as nonrecourse (Pub 4681)."""
+        return self.state.barred
+
+
+def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
+    """Run the chain. A settlement above the deficiency is capped and reported, not fatal."""
+    today = today or dt.date.today()
+    result, issues = evaluate_lenient(scenario)
+    law = state_law.assess(scenario, result, as_of=today)
+    taxes = tax.assess(result.scenario, result, nonrecourse=law.barred, today=today)
+    report = credit.assess(
+        result.scenario,
+        result,
+        barred=law.barred,
+        today=today,
+        current_before_sale=scenario.current_before_sale,
+        charged_off_on=scenario.charge_off_date,
+        settled_on=scenario.settlement_date,
+    )
+    return Analysis(scenario, result, tuple(issues), law, taxes, report)

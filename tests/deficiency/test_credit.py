@@ -1,0 +1,544 @@
+"""Credit-report outcomes: reporting codes, removal dates, new-mortgage dates, score ranges.
+
+Every expected date below is computed by hand and written as a literal, never derived from
+the data files, so a wrong table row or a wrong date rule fails a test.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import deficiency.credit as credit
+from deficiency import evaluate, validate
+from deficiency.credit import CreditResult, add_months, add_years, assess, timeline
+
+D = dt.date
+TODAY = D(2025, 1, 1)
+AS_JSON_KEYS = {
+    "status_code",
+    "status_text",
+    "special_comment",
+    "removal_date",
+    "removal_outer_limit",
+    "mortgage_eligible",
+    "score_after",
+    "sources",
+}
+MORTGAGE = {"loan": "mortgage", "balance": "250000", "sale_price": "200000"}  # $50,000 short
+CAR = {"loan": "auto", "balance": "10000", "sale_price": "8500", "legal_fees": "500"}  # $2,000
+
+
+def run(data: dict[str, Any], barred: bool = False, **kwargs: Any) -> CreditResult:
+    scenario = validate(data)
+    return assess(scenario, evaluate(scenario), barred=barred, today=TODAY, **kwargs)
+
+
+def msgids(messages: Any) -> list[str]:
+    return [m.msgid for m in messages]
+
+
+# -- every path × action ------------------------------------------------------------------
+COMBINATIONS = [
+    (loan, path, action)
+    for loan, paths in (
+        ("mortgage", ("short_sale", "foreclosure", "deed_in_lieu")),
+        ("auto", ("repossession", "voluntary_surrender")),
+        ("other", ("repossession", "voluntary_surrender")),
+    )
+    for path in paths
+    for action in ("collect", "forgive", "settle")
+]
+
+
+@pytest.mark.parametrize(("loan", "path", "action"), COMBINATIONS)
+@pytest.mark.parametrize("barred", [False, True])
+def test_every_path_and_action_has_a_sourced_outcome(
+    loan: str, path: str, action: str, barred: bool
+) -> None:
+    base = MORTGAGE if loan == "mortgage" else {**CAR, "loan": loan}
+    data = {
+        **base,
+        "path": path,
+        "action": action,
+        "settlement": "1000" if action == "settle" else "0",
+        "dofd": "2023-01-15",
+        "sale_date": "2024-03-01",
+        "score": "720",
+    }
+    result = run(data, barred=barred)
+    tables = credit.load_tables()
+    assert result.status_code in tables.status_codes
+    assert result.sequence and result.sequence[-1].status_code == result.status_code
+    for step in result.sequence:
+        assert step.sources, f"step {step.step} has no source"
+        assert step.confidence in ("confirmed", "unconfirmed")
+    assert result.sources
+    assert all(s.url.startswith(("https://", "http://")) for s in result.sources)
+    data_json = result.as_json()
+    assert set(data_json) == AS_JSON_KEYS
+    assert set(data_json["mortgage_eligible"]) == {"fannie_mae", "fha", "va", "usda"}
+    json.dumps(data_json)  # serializable as is
+    for message in result.messages():
+        message.text()  # every placeholder is filled
+    assert result.removal_date == D(2030, 1, 15)
+    if barred:
+        assert result.special_comment == "DE"
+        assert all(step.balance_cents == 0 for step in result.sequence)
+
+
+def test_no_deficiency_uses_the_nothing_owed_row() -> None:
+    result = run({**CAR, "sale_price": "12000", "dofd": "2023-01-15"})
+    assert [s.status_code for s in result.sequence] == ["96"]
+    assert result.sequence[0].balance_cents == 0
+    assert result.removal_outer_limit is None  # no charge-off, no § 1681c(c) limit
+
+
+# -- how the account is reported ------------------------------------------------------------
+def test_repossession_collected_is_96_then_97() -> None:
+    result = run({**CAR, "action": "collect", "dofd": "2024-01-15", "sale_date": "2024-05-01"})
+    assert [(s.status_code, s.special_comment) for s in result.sequence] == [
+        ("96", None),
+        ("97", None),
+    ]
+    assert [s.balance_cents for s in result.sequence] == [200_000, 200_000]
+    assert result.status_code == "97"
+    assert result.varies_by_lender is False
+    assert credit.MSG_CHARGE_OFF_TIMING in msgids(result.reporting_notes)
+    assert credit.MSG_JUDGMENT in msgids(result.reporting_notes)
+
+
+def test_repossession_settled_later_is_97_then_64_with_au() -> None:
+    result = run({**CAR, "action": "settle", "settlement": "1200", "dofd": "2024-01-15"})
+    assert [(s.status_code, s.special_comment) for s in result.sequence] == [
+        ("96", None),
+        ("97", None),
+        ("64", "AU"),
+    ]
+    assert result.status_code == "64"
+    assert result.special_comment == "AU"
+    assert result.as_json()["status_text"] == "Paid in full, was a charge-off"
+    settled = next(m for m in result.reporting_notes if m.msgid == credit.MSG_SETTLED)
+    assert settled.money == {"paid": 120_000, "forgiven": 80_000}
+
+
+def test_forgiven_short_sale_is_13_with_au_and_varies_by_lender() -> None:
+    result = run({**MORTGAGE, "action": "forgive"})
+    assert (result.status_code, result.special_comment) == ("13", "AU")
+    assert result.varies_by_lender is True
+    assert result.varies_text is not None
+    assert credit.MSG_CODE_65 in msgids(result.reporting_notes)
+    assert credit.MSG_FORGIVEN in msgids(result.reporting_notes)
+
+
+def test_foreclosure_collected_is_94_then_charge_off() -> None:
+    result = run({**MORTGAGE, "path": "foreclosure", "dofd": "2023-01-15"})
+    assert [s.status_code for s in result.sequence] == ["94", "97"]
+    assert result.varies_by_lender is True
+    assert result.as_json()["status_code"] == "97"
+
+
+# -- state law meets the report -------------------------------------------------------------
+def test_barred_state_expects_zero_balance_and_de_with_dispute_rights() -> None:
+    result = run({**MORTGAGE, "path": "foreclosure", "state": "AZ"}, barred=True)
+    assert result.status_code == "94"
+    assert result.special_comment == "DE"
+    assert result.as_json()["special_comment"] == "DE"
+    assert [s.balance_cents for s in result.sequence] == [0]
+    assert credit.MSG_BARRED_ZERO in msgids(result.barred_notes)
+    assert credit.MSG_BARRED_DE in msgids(result.barred_notes)
+    texts = " ".join(m.text() for m in result.dispute_notes)
+    assert "within 30 days" in texts
+    assert "(45 in all)" in texts
+    assert "15 U.S.C. § 1681i(a)(1)" in texts
+    assert "5 business days" in texts
+    assert credit.MSG_JUDGMENT not in msgids(result.reporting_notes)
+    assert any("Gross v. CitiMortgage" in s.title for s in result.sources)
+
+
+def test_not_barred_has_no_dispute_block() -> None:
+    result = run(MORTGAGE)
+    assert result.barred_notes == () and result.dispute_notes == ()
+
+
+# -- when it falls off ----------------------------------------------------------------------
+def test_removal_and_outer_limit_for_a_charge_off() -> None:
+    result = run({**CAR, "dofd": "2023-01-15"})
+    assert result.removal_date == D(2030, 1, 15)  # DOFD + 7 years
+    assert result.removal_outer_limit == D(2030, 7, 14)  # 2023-07-14 (+180 days) + 7 years
+    data = result.as_json()
+    assert data["removal_date"] == "2030-01-15"
+    assert data["removal_outer_limit"] == "2030-07-14"
+
+
+def test_dofd_on_29_february_lands_on_28_february() -> None:
+    result = run({**CAR, "dofd": "2024-02-29"})
+    assert result.removal_date == D(2031, 2, 28)
+    assert result.removal_outer_limit == D(2031, 8, 27)  # 2024-08-27 + 7 years
+    assert credit.MSG_MONTH_END in msgids(result.removal_notes)
+
+
+def test_leap_day_inside_the_180_days() -> None:
+    leap = run({**CAR, "dofd": "2023-12-01"})  # the 180 days cross 29 Feb 2024
+    plain = run({**CAR, "dofd": "2022-12-01"})  # the 180 days cross 28 Feb 2023
+    assert leap.removal_outer_limit == D(2031, 5, 29)  # 2024-05-29 + 7 years
+    assert plain.removal_outer_limit == D(2030, 5, 30)  # 2023-05-30 + 7 years
+
+
+def test_a_settlement_years_later_does_not_move_removal() -> None:
+    data = {**CAR, "action": "settle", "settlement": "1200", "dofd": "2023-01-15"}
+    early = run(data, charged_off_on=D(2023, 9, 1), settled_on=D(2025, 6, 1))
+    late = run(data, charged_off_on=D(2023, 9, 1), settled_on=D(2029, 6, 1))
+    never = run({**data, "action": "collect", "settlement": "0"})
+    for result in (early, late, never):
+        assert result.removal_date == D(2030, 1, 15)
+        assert result.removal_outer_limit == D(2030, 7, 14)
+    restart = next(m for m in late.removal_notes if m.msgid == credit.MSG_NO_RESTART)
+    assert restart.dates == {"dofd": D(2023, 1, 15)}
+    assert [s.date for s in late.sequence] == [None, D(2023, 9, 1), D(2029, 6, 1)]
+
+
+def test_missing_dofd_asks_for_it() -> None:
+    result = run(CAR)
+    assert result.removal_date is None and result.removal_outer_limit is None
+    assert credit.MSG_NEED_DOFD in msgids(result.removal_notes)
+    assert result.as_json()["removal_date"] is None
+
+
+def test_removal_already_passed() -> None:
+    result = run({**CAR, "dofd": "2016-05-01"})
+    assert result.removal_date == D(2023, 5, 1)
+    assert credit.MSG_ALREADY_REMOVED in msgids(result.removal_notes)
+
+
+def test_chapter_7_and_chapter_13_removal() -> None:
+    ch7 = run({**CAR, "bankruptcy": "chapter7", "bankruptcy_date": "2024-03-10"})
+    ch13 = run({**CAR, "bankruptcy": "chapter13", "bankruptcy_date": "2024-03-10"})
+    assert (ch7.bankruptcy_removal, ch7.bankruptcy_removal_limit) == (
+        D(2034, 3, 10),
+        D(2034, 3, 10),
+    )
+    assert (ch13.bankruptcy_removal, ch13.bankruptcy_removal_limit) == (
+        D(2031, 3, 10),  # bureau practice: 7 years from filing
+        D(2034, 3, 10),  # statute: 10 years from the order for relief (= filing)
+    )
+    assert credit.MSG_BK7_REMOVAL in msgids(ch7.removal_notes)
+    assert credit.MSG_BK13_REMOVAL in msgids(ch13.removal_notes)
+
+
+def test_chapter_13_filed_on_29_february() -> None:
+    result = run({**CAR, "bankruptcy": "chapter13", "bankruptcy_date": "2024-02-29"})
+    assert result.bankruptcy_removal == D(2031, 2, 28)
+    assert result.bankruptcy_removal_limit == D(2034, 2, 28)
+
+
+def test_bankruptcy_without_filing_date_asks_for_it() -> None:
+    result = run({**CAR, "bankruptcy": "chapter7"})
+    assert result.bankruptcy_removal is None
+    assert credit.MSG_NEED_BK_DATE in msgids(result.removal_notes)
+
+
+# -- new mortgage -------------------------------------------------------------------------
+def test_short_sale_fha_no_wait_when_current() -> None:
+    data = {**MORTGAGE, "action": "forgive", "sale_date": "2024-06-15"}
+    current = run(data, current_before_sale=True).mortgage_eligible
+    assert current == {
+        "fannie_mae": D(2028, 6, 15),
+        "fha": D(2024, 6, 15),
+        "va": D(2024, 6, 15),
+        "usda": D(2024, 6, 15),
+    }
+    unknown = run(data)
+    assert unknown.mortgage_eligible == {
+        "fannie_mae": D(2028, 6, 15),
+        "fha": D(2027, 6, 15),
+        "va": D(2026, 6, 15),
+        "usda": D(2027, 6, 15),
+    }
+    fha = next(e for e in unknown.eligibility if e.program == "fha")
+    assert credit.MSG_CURRENT_EXCEPTION in msgids(fha.notes)
+    assert unknown.as_json()["mortgage_eligible"]["fha"] == "2027-06-15"
+
+
+def test_dofd_before_the_short_sale_rules_out_the_exception() -> None:
+    result = run({**MORTGAGE, "sale_date": "2024-06-15", "dofd": "2024-01-10"})
+    assert result.mortgage_eligible["fha"] == D(2027, 6, 15)
+    fha = next(e for e in result.eligibility if e.program == "fha")
+    assert credit.MSG_CURRENT_NO in msgids(fha.notes)
+
+
+def test_foreclosure_waiting_periods_from_29_february() -> None:
+    data = {**MORTGAGE, "path": "foreclosure", "sale_date": "2024-02-29"}
+    assert run(data).mortgage_eligible == {
+        "fannie_mae": D(2031, 2, 28),
+        "fha": D(2027, 2, 28),
+        "va": D(2026, 2, 28),
+        "usda": D(2027, 2, 28),
+    }
+    extenuating = run({**data, "extenuating": True})
+    assert extenuating.mortgage_eligible == {
+        "fannie_mae": D(2027, 2, 28),  # 3 years, with LTV/purpose limits to year 7
+        "fha": D(2027, 2, 28),  # no fixed shorter period: case by case
+        "va": D(2025, 2, 28),
+        "usda": D(2027, 2, 28),
+    }
+    fannie = next(e for e in extenuating.eligibility if e.program == "fannie_mae")
+    assert fannie.extenuating is True and fannie.months == 36
+    assert credit.MSG_FANNIE_EC_FORECLOSURE in msgids(fannie.notes)
+
+
+def test_deed_in_lieu_fannie_four_years_two_with_extenuating() -> None:
+    data = {**MORTGAGE, "path": "deed_in_lieu", "action": "forgive", "sale_date": "2023-08-31"}
+    assert run(data).mortgage_eligible["fannie_mae"] == D(2027, 8, 31)
+    assert run({**data, "extenuating": True}).mortgage_eligible["fannie_mae"] == D(2025, 8, 31)
+
+
+def test_mortgage_charge_off_date_extends_fannie() -> None:
+    data = {**MORTGAGE, "sale_date": "2024-03-01"}
+    result = run(data, charged_off_on=D(2025, 9, 30))
+    assert result.mortgage_eligible["fannie_mae"] == D(2029, 9, 30)
+    assert result.mortgage_eligible["fha"] == D(2027, 3, 1)
+
+
+def test_missing_sale_date_gives_no_date() -> None:
+    result = run(MORTGAGE)
+    assert set(result.mortgage_eligible.values()) == {None}
+    fannie = next(e for e in result.eligibility if e.program == "fannie_mae")
+    assert credit.MSG_NEED_SALE_DATE in msgids(fannie.notes)
+
+
+def test_auto_events_set_no_mortgage_wait() -> None:
+    result = run({**CAR, "sale_date": "2024-05-01"})
+    assert set(result.mortgage_eligible.values()) == {None}
+    assert credit.MSG_WAIT_NOT_MORTGAGE in msgids(result.mortgage_notes)
+
+
+def test_bankruptcy_sets_mortgage_dates_even_for_a_car() -> None:
+    ch7 = run(
+        {
+            **CAR,
+            "bankruptcy": "chapter7",
+            "bankruptcy_date": "2024-03-10",
+            "discharge_date": "2024-06-20",
+        }
+    )
+    assert ch7.mortgage_eligible == {
+        "fannie_mae": D(2028, 6, 20),
+        "fha": D(2026, 6, 20),
+        "va": D(2026, 6, 20),
+        "usda": D(2027, 6, 20),
+    }
+    ch13 = run({**CAR, "bankruptcy": "chapter13", "bankruptcy_date": "2024-03-10"})
+    assert ch13.mortgage_eligible == {
+        "fannie_mae": None,  # 2 years from the discharge, not entered
+        "fha": D(2025, 3, 10),  # 12 months of plan payments, from filing
+        "va": D(2025, 3, 10),
+        "usda": D(2025, 3, 10),
+    }
+
+
+def test_foreclosure_and_bankruptcy_take_the_later_date() -> None:
+    result = run(
+        {
+            **MORTGAGE,
+            "path": "foreclosure",
+            "sale_date": "2024-02-29",
+            "bankruptcy": "chapter7",
+            "bankruptcy_date": "2024-03-10",
+            "discharge_date": "2024-07-01",
+        }
+    )
+    assert result.mortgage_eligible == {
+        "fannie_mae": D(2031, 2, 28),
+        "fha": D(2027, 2, 28),
+        "va": D(2026, 7, 1),
+        "usda": D(2027, 7, 1),
+    }
+    fannie = next(e for e in result.eligibility if e.program == "fannie_mae")
+    assert credit.MSG_FANNIE_SAME_MORTGAGE in msgids(fannie.notes)
+
+
+# -- score ----------------------------------------------------------------------------------
+def test_foreclosure_score_for_the_720_band() -> None:
+    result = run({**MORTGAGE, "path": "foreclosure", "score": "720"})
+    assert result.as_json()["score_after"] == {
+        "band": "720",
+        "low": 570,
+        "high": 590,
+        "recovery": "about 7 years",
+    }
+
+
+def test_short_sale_with_and_without_deficiency() -> None:
+    owed = run({**MORTGAGE, "score": "780"}).score_after
+    forgiven = run({**MORTGAGE, "action": "forgive", "score": "780"}).score_after
+    barred = run({**MORTGAGE, "score": "780"}, barred=True).score_after
+    assert owed is not None and (owed.low, owed.high) == (620, 640)
+    assert forgiven is not None and (forgiven.low, forgiven.high) == (655, 675)
+    assert barred is not None and (barred.low, barred.high) == (655, 675)
+
+
+def test_bankruptcy_score_and_recovery_range() -> None:
+    result = run({**MORTGAGE, "bankruptcy": "chapter7", "score": "720"})
+    assert result.as_json()["score_after"] == {
+        "band": "720",
+        "low": 525,
+        "high": 545,
+        "recovery": "about 7 to 10 years",
+    }
+    low = run({**MORTGAGE, "bankruptcy": "chapter13", "score": "680"}).as_json()["score_after"]
+    assert low == {"band": "680", "low": 530, "high": 550, "recovery": "about 5 years"}
+
+
+def test_no_band_shows_all_three() -> None:
+    result = run({**MORTGAGE, "path": "foreclosure"})
+    assert [(r.band, r.low, r.high) for r in result.score_ranges] == [
+        ("680", 575, 595),
+        ("720", 570, 590),
+        ("780", 620, 640),
+    ]
+    assert result.as_json()["score_after"] is None
+
+
+def test_auto_has_no_published_score_figure() -> None:
+    result = run({**CAR, "score": "720"})
+    assert result.score_ranges == ()
+    assert result.as_json()["score_after"] is None
+    assert credit.MSG_SCORE_NO_FIGURE in msgids(result.score_notes)
+
+
+# -- timeline -------------------------------------------------------------------------------
+def test_timeline_dates_are_the_result_dates() -> None:
+    result = run(
+        {
+            **MORTGAGE,
+            "path": "foreclosure",
+            "action": "settle",
+            "settlement": "10000",
+            "dofd": "2023-01-15",
+            "sale_date": "2024-02-29",
+            "bankruptcy": "chapter13",
+            "bankruptcy_date": "2024-03-10",
+            "discharge_date": "2027-03-10",
+        },
+        charged_off_on=D(2024, 8, 1),
+        settled_on=D(2026, 2, 1),
+    )
+    events = timeline(result)
+    assert events == result.timeline()
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    by_kind = {e.kind: e.date for e in events}
+    expected = {
+        "dofd": result.dofd,
+        "bankruptcy": result.bankruptcy_date,
+        "discharge": result.bankruptcy_discharge,
+        "sale": result.sale_date,
+        "charge_off": result.charged_off_on,
+        "settlement": result.settled_on,
+        "removal": result.removal_date,
+        "removal_limit": result.removal_outer_limit,
+        "bankruptcy_removal": result.bankruptcy_removal,
+        "bankruptcy_limit": result.bankruptcy_removal_limit,
+        "today": result.today,
+    }
+    expected.update({f"eligible_{p}": d for p, d in result.mortgage_eligible.items()})
+    assert by_kind == expected
+    assert None not in by_kind.values()
+    assert by_kind["removal"] == D(2030, 1, 15)
+    assert by_kind["bankruptcy_removal"] == D(2031, 3, 10)
+    # Same values as the JSON.
+    data = result.as_json()
+    assert data["removal_date"] == by_kind["removal"].isoformat()
+    assert data["mortgage_eligible"]["fha"] == by_kind["eligible_fha"].isoformat()
+
+
+def test_timeline_skips_unknown_dates() -> None:
+    events = timeline(run(CAR))
+    assert [e.kind for e in events] == ["today"]
+
+
+# -- dates and messages ---------------------------------------------------------------------
+def test_add_months_clamps_to_month_end() -> None:
+    assert add_months(D(2024, 1, 31), 1) == D(2024, 2, 29)
+    assert add_months(D(2023, 1, 31), 1) == D(2023, 2, 28)
+    assert add_months(D(2024, 11, 30), 3) == D(2025, 2, 28)
+    assert add_months(D(2024, 3, 31), -1) == D(2024, 2, 29)
+    assert add_years(D(2024, 2, 29), 4) == D(2028, 2, 29)
+    assert add_years(D(2024, 2, 29), 7) == D(2031, 2, 28)
+
+
+@given(
+    dofd=st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 12, 31)),
+    settled=st.dates(min_value=D(1990, 1, 1), max_value=D(2070, 12, 31)),
+)
+def test_removal_never_depends_on_the_settlement_date(dofd: dt.date, settled: dt.date) -> None:
+    data = {**CAR, "action": "settle", "settlement": "500", "dofd": dofd.isoformat()}
+    result = run(data, settled_on=settled)
+    assert result.removal_date == add_years(dofd, 7)
+    assert result.removal_date.month == dofd.month
+    assert result.removal_outer_limit is not None
+    assert 178 <= (result.removal_outer_limit - result.removal_date).days <= 182
+
+
+def _literal_msgids() -> set[str]:
+    tree = ast.parse(Path(credit.__file__).read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "N_":
+            (arg,) = node.args
+            assert isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            found.add(arg.value)
+    return found
+
+
+def test_every_message_is_an_n_literal() -> None:
+    literals = _literal_msgids()
+    results = [
+        run({**MORTGAGE, "path": p, "action": a, "dofd": "2023-01-15", "sale_date": "2024-02-29"})
+        for p in ("short_sale", "foreclosure", "deed_in_lieu")
+        for a in ("collect", "forgive")
+    ]
+    results.append(run({**CAR, "bankruptcy": "chapter13", "extenuating": True}, barred=True))
+    for result in results:
+        for message in result.messages():
+            assert message.msgid in literals, message.msgid
+
+
+def test_tables_are_not_read_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import deficiency.credit as c; print(c._default_tables.cache_info().currsize)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(credit.__file__).resolve().parents[1],
+    )
+    assert out.stdout.strip() == "0"
+
+
+def test_late_payments_before_a_mortgage_event() -> None:
+    result = run({**MORTGAGE, "path": "foreclosure", "dofd": "2023-01-15", "score": "720"})
+    late = [(r.event, r.low, r.high, r.recovery.text()) for r in result.late_ranges]
+    assert late == [
+        ("late_30", 630, 650, "about 30 months"),
+        ("late_90", 610, 630, "about 3 years"),
+    ]
+    assert run({**MORTGAGE, "score": "720"}).late_ranges == ()  # no DOFD: no lates known
+    assert run({**CAR, "dofd": "2023-01-15"}).late_ranges == ()  # FICO's study: mortgages
+
+
+def test_settling_for_the_whole_balance_is_paid_in_full_without_au() -> None:
+    result = run({**CAR, "action": "settle", "settlement": "2000", "dofd": "2023-01-15"})
+    assert (result.status_code, result.special_comment) == ("64", None)
+    assert credit.MSG_PAID_FULL in msgids(result.reporting_notes)
+    assert credit.MSG_SETTLED not in msgids(result.reporting_notes)

@@ -1,0 +1,63 @@
+"""Groups of inputs beyond the basics: the state's questions, tax details, credit details.
+
+The state group asks only what the chosen state's rule depends on (the core says which
+keys: :func:`deficiency.state_law.questions_for`), so a Texas borrower is asked about
+home-equity loans and an Arizona borrower about acreage and dwelling type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from deficiency.scenario import BANKRUPTCY_KINDS, FILING_STATUSES, SCORE_BANDS
+from ui import inputs
+
+_STATE_WIDGETS = {
+    "foreclosure": lambda c: inputs.optional_choice(
+        "foreclosure", ["", "judicial", "nonjudicial"], c
+    ),
+    "purchase_money": lambda c: inputs.flag("purchase_money", c),
+    "loan_date": lambda c: inputs.date("loan_date", c),
+    "owner_occupied": lambda c: inputs.flag("owner_occupied", c),
+    "units": lambda c: inputs.whole_number("units", 1, 1000, c),
+    "acres": lambda c: inputs.decimal_number("acres", 1_000_000.0, c),
+    "home_equity": lambda c: inputs.flag("home_equity", c),
+    "lender_bought": lambda c: inputs.flag("lender_bought", c),
+    "fmv": lambda c: inputs.amount("fmv", c, optional=True),
+    "sale_date": lambda c: inputs.date("sale_date", c),
+    "notice_given": lambda c: inputs.flag("notice_given", c),
+    "commercially_reasonable": lambda c: inputs.flag("commercially_reasonable", c),
+}
+
+
+def state_questions(questions: tuple[str, ...], container: Any = st) -> None:
+    """The questions the state's rule depends on (sale date and state are asked elsewhere)."""
+    for key in questions:
+        if key in _STATE_WIDGETS and key != "sale_date":
+            _STATE_WIDGETS[key](container)
+
+
+def tax_inputs(container: Any = st) -> None:
+    inputs.choice("filing_status", FILING_STATUSES, container)
+    inputs.amount("taxable_income", container)
+    inputs.optional_choice("recourse", ["", "yes", "no"], container)
+    inputs.choice("bankruptcy", BANKRUPTCY_KINDS, container)
+    inputs.flag("main_home", container)
+    inputs.amount("basis", container, optional=True)
+    if "fmv" not in st.session_state.get("_asked", ()):
+        inputs.amount("fmv", container, optional=True)
+    inputs.amount("total_liabilities", container, optional=True)
+    inputs.amount("total_assets", container, optional=True)
+    inputs.date("discharge_date", container)
+
+
+def credit_inputs(container: Any = st) -> None:
+    inputs.date("dofd", container)
+    inputs.optional_choice("score", ["", *SCORE_BANDS], container)
+    inputs.flag("extenuating", container)
+    inputs.optional_choice("current_before_sale", ["", "yes", "no"], container)
+    inputs.date("charge_off_date", container)
+    inputs.date("settlement_date", container)
+    inputs.date("bankruptcy_date", container)

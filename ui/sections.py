@@ -1,0 +1,145 @@
+"""Result sections drawn from an :class:`~deficiency.analysis.Analysis` (no rules here).
+
+Each function draws one part of the chain (state law, tax, credit) in plain words, with
+the source of every rule shown next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from deficiency.analysis import Analysis
+from deficiency.markers import N_, Message
+from ui.text import _, date, money, plain, render
+
+PROGRAM_LABELS = {
+    "fannie_mae": N_("Fannie Mae (conventional)"),
+    "fha": N_("FHA"),
+    "va": N_("VA"),
+    "usda": N_("USDA"),
+}
+
+
+def bullets(messages: Iterable[Message], container: Any = st) -> None:
+    """Core messages as a bulleted list, translated and escaped."""
+    lines = ["- " + plain(render(m)) for m in messages]
+    if lines:
+        container.markdown("\n".join(lines))
+
+
+def source_link(title: str, url: str) -> str:
+    """A markdown link to a source (titles and URLs come from our own data files)."""
+    return (
+        f"[{plain(title)}]({url})"
+        if url.startswith("https://") or url.startswith("http://")
+        else plain(title)
+    )
+
+
+def state_law(found: Analysis, container: Any = st) -> None:
+    law = found.state
+    container.subheader(_("Can the lender collect it?"))
+    scenario = found.scenario
+    if scenario.state is None and scenario.loan == "mortgage":
+        container.info(render(law.rule))
+        return
+    if found.result.deficiency == 0:
+        container.markdown(plain(_("There is no deficiency to collect.")))
+    col = container.columns(2)
+    col[0].metric(_("Collectible deficiency"), money(law.collectible_cents))
+    if law.fair_value_credit_cents:
+        col[1].metric(_("Fair-value credit"), money(law.fair_value_credit_cents))
+    elif law.deadline:
+        col[1].metric(_("Lender's deadline to seek it"), date(law.deadline))
+    box = container.success if law.barred else container.info
+    cite = f" ({law.citation})" if law.citation else ""
+    box(plain(render(law.rule) + cite))
+    if law.deadline and law.fair_value_credit_cents:
+        container.markdown(
+            plain(_("Lender's deadline to seek it: {date}").format(date=date(law.deadline)))
+        )
+    if law.source_url:
+        container.caption(
+            _("Source: {link}").format(
+                link=source_link(law.citation or law.source_url, law.source_url)
+            )
+        )
+    if law.confidence != "confirmed":
+        container.warning(
+            _(
+                "We could not fully confirm this state's rule against the statute text, so we "
+                "show the cautious reading: the deficiency may be collectible. Ask a local "
+                "lawyer or legal aid office."
+            )
+        )
+    bullets(law.warnings, container)
+    bullets(law.follow_ups, container)
+
+
+def tax_summary(found: Analysis, container: Any = st) -> None:
+    t = found.tax
+    container.subheader(_("Tax on cancelled debt"))
+    if t.form_1099c_expected:
+        container.warning(
+            _(
+                "A Form 1099-C (Cancellation of Debt) is likely: the lender reports {amount} "
+                "of cancelled debt to the IRS. It may count as income unless an exclusion applies."
+            ).format(amount=money(t.form_1099c.box2_cancelled))
+        )
+    col = container.columns(3)
+    col[0].metric(_("Cancelled debt"), money(t.cancelled_debt))
+    col[1].metric(_("Taxable cancelled debt"), money(t.taxable_cancelled_debt))
+    col[2].metric(_("Estimated extra federal tax"), money(t.estimated_federal_tax))
+    excluded = {k: v for k, v in t.excluded.items() if v}
+    if excluded:
+        names = {
+            "bankruptcy": _("bankruptcy"),
+            "insolvency": _("insolvency"),
+            "qpri": _("qualified principal residence (QPRI)"),
+        }
+        container.markdown(
+            "\n".join(
+                "- "
+                + plain(_("Excluded ({kind}): {amount}").format(kind=names[k], amount=money(v)))
+                for k, v in excluded.items()
+            )
+        )
+    bullets(t.notes, container)
+
+
+def credit_summary(found: Analysis, container: Any = st) -> None:
+    c = found.credit
+    container.subheader(_("Credit report"))
+    code = f"{c.status_code}" + (f" + {c.special_comment}" if c.special_comment else "")
+    container.markdown(
+        plain(
+            _("Expected reporting: {text} (Metro 2 code {code})").format(
+                text=render(c.status_text), code=code
+            )
+        )
+    )
+    if c.special_comment_text is not None:
+        container.caption(render(c.special_comment_text))
+    if c.varies_text is not None:
+        container.caption(render(c.varies_text))
+    rows = [
+        (_("Leaves your report (usual)"), date(c.removal_date)),
+        (_("Latest legal removal date"), date(c.removal_outer_limit)),
+    ]
+    rows += [(_(PROGRAM_LABELS[e.program]), date(e.date)) for e in c.eligibility]
+    container.dataframe(pd.DataFrame(rows, columns=[_("Milestone"), _("Date")]), hide_index=True)
+    if c.score_after is not None:
+        s = c.score_after
+        container.markdown(
+            plain(
+                _("Score after the event: about {low} to {high} (FICO, 2011 study)").format(
+                    low=s.low, high=s.high
+                )
+            )
+        )
+    bullets(c.barred_notes, container)
+    bullets(c.removal_notes[:2], container)
