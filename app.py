@@ -19,6 +19,11 @@ st.set_page_config(
 
 state.load_from_link()  # before any label: the link may choose the language
 pages = [
-    st.Page("pages/scenario.py", title=_("Scenario"), icon="🧮", url_path="scenario", default=True),
+    st.Page(
+        "pages/scenario.py", title=_("Calculator"), icon="🧮", url_path="scenario", default=True
+    ),
+    st.Page("pages/states.py", title=_("State laws"), icon="🗺️", url_path="states"),
+    st.Page("pages/tax.py", title=_("Tax"), icon="🧾", url_path="tax"),
+    st.Page("pages/credit.py", title=_("Credit report"), icon="📄", url_path="credit"),
 ]
 st.navigation(pages).run()

@@ -64,3 +64,114 @@ def breakdown_table(items: tuple[Item, ...], _: Translate, money: Money) -> pd.D
             _("Amount"): [money(item.cents) for item in items],
         }
     )
+
+
+#: Tile-grid map of the 50 states and DC: (column, row). Equal squares, no map tiles or
+#: geometry files to fetch, so the page makes no external request and every state is
+#: the same size (small states stay readable).
+TILE_GRID: dict[str, tuple[int, int]] = {
+    "AK": (0, 0), "ME": (10, 0),
+    "VT": (9, 1), "NH": (10, 1),
+    "WA": (0, 2), "ID": (1, 2), "MT": (2, 2), "ND": (3, 2), "MN": (4, 2), "IL": (5, 2),
+    "WI": (6, 2), "MI": (7, 2), "NY": (8, 2), "RI": (9, 2), "MA": (10, 2),
+    "OR": (0, 3), "NV": (1, 3), "WY": (2, 3), "SD": (3, 3), "IA": (4, 3), "IN": (5, 3),
+    "OH": (6, 3), "PA": (7, 3), "NJ": (8, 3), "CT": (9, 3),
+    "CA": (0, 4), "UT": (1, 4), "CO": (2, 4), "NE": (3, 4), "MO": (4, 4), "KY": (5, 4),
+    "WV": (6, 4), "VA": (7, 4), "MD": (8, 4), "DE": (9, 4),
+    "AZ": (1, 5), "NM": (2, 5), "KS": (3, 5), "AR": (4, 5), "TN": (5, 5), "NC": (6, 5),
+    "SC": (7, 5), "DC": (8, 5),
+    "OK": (3, 6), "LA": (4, 6), "MS": (5, 6), "AL": (6, 6), "GA": (7, 6),
+    "HI": (0, 7), "TX": (3, 7), "FL": (8, 7),
+}  # fmt: skip
+
+CATEGORY_COLORS = {
+    "barred_after_trustee_sale": "#2e7d5b",
+    "fair_value_credit": "#7fb8d8",
+    "allowed": "#d9b36c",
+}
+
+
+def state_tiles(
+    codes: list[str],
+    categories: list[str],
+    category_labels: dict[str, str],
+    hover: list[str],
+    title: str,
+    chosen: str | None = None,
+) -> go.Figure:
+    """A tile map coloured by protection; one trace per category gives a readable legend."""
+    fig = go.Figure()
+    for category, color in CATEGORY_COLORS.items():
+        picked = [i for i, c in enumerate(categories) if c == category]
+        fig.add_trace(
+            go.Scatter(
+                x=[TILE_GRID[codes[i]][0] for i in picked],
+                y=[-TILE_GRID[codes[i]][1] for i in picked],
+                mode="markers+text",
+                marker={
+                    "symbol": "square",
+                    "size": 40,
+                    "color": color,
+                    "line": {
+                        "width": [4 if codes[i] == chosen else 1 for i in picked],
+                        "color": ["#1f2933" if codes[i] == chosen else "#ffffff" for i in picked],
+                    },
+                },
+                text=[codes[i] for i in picked],
+                textfont={"color": "#1f2933", "size": 12},
+                customdata=[hover[i] for i in picked],
+                hovertemplate="%{customdata}<extra></extra>",
+                name=category_labels[category],
+            )
+        )
+    fig.update_layout(
+        title=title,
+        xaxis={"visible": False, "range": [-0.7, 10.7]},
+        yaxis={"visible": False, "range": [-7.7, 0.7], "scaleanchor": "x"},
+        legend={"orientation": "h", "y": -0.05},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=460,
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+def timeline(events: list[tuple[object, str, str]], today_label: str) -> go.Figure:
+    """Credit milestones on a date axis: (date, label, formatted date) per event."""
+    fig = go.Figure()
+    ys = [(-1) ** i * (1 + (i // 2) % 3) for i in range(len(events))]
+    for (day, _label, _shown), y in zip(events, ys, strict=True):
+        fig.add_trace(
+            go.Scatter(
+                x=[day, day],
+                y=[0, y],
+                mode="lines",
+                line={"color": "#9aa5b1", "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[e[0] for e in events],
+            y=ys,
+            mode="markers+text",
+            marker={
+                "size": 10,
+                "color": ["#b4542d" if e[1] == today_label else "#2f5d8a" for e in events],
+            },
+            text=[e[1] for e in events],
+            textposition=["top center" if y > 0 else "bottom center" for y in ys],
+            customdata=[f"{e[1]}: {e[2]}" for e in events],
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        yaxis={"visible": False, "range": [-4.5, 4.5]},
+        xaxis={"type": "date", "showgrid": True},
+        height=420,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+    )
+    fig.add_hline(y=0, line={"color": "#52606d", "width": 2})
+    return fig

@@ -124,6 +124,17 @@ def on_widget_change(field: str) -> None:
     set_scenario(new)
 
 
+def apply_changes(**changes: Any) -> None:
+    """Change several scenario keys at once (a callback), validated by the core."""
+    try:
+        new = replace(scenario(), **changes)
+    except ScenarioError as exc:
+        st.session_state.setdefault(INPUT_ISSUES, {})["_apply"] = exc.issues
+        return
+    st.session_state.setdefault(INPUT_ISSUES, {}).pop("_apply", None)
+    set_scenario(new)
+
+
 def input_issues() -> list[FieldIssue]:
     return [issue for group in st.session_state.get(INPUT_ISSUES, {}).values() for issue in group]
 

@@ -1,0 +1,110 @@
+"""Credit page: how the account is reported, when it leaves the report, a new mortgage."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from deficiency.analysis import analyze
+from deficiency.credit import timeline
+from ui import frame, sections, state
+from ui.charts import timeline as timeline_chart
+from ui.text import _, date, money, plain, render
+from ui.widgets import disclaimer, show_issues
+
+frame.begin()
+st.title(_("Credit report"))
+st.caption(
+    _(
+        "How the account is likely to be reported, when it must leave your credit report, "
+        "and when a new mortgage becomes possible. Actual reporting varies by lender; you "
+        "can check your reports for free at AnnualCreditReport.com."
+    )
+)
+show_issues()
+found = analyze(state.scenario())
+c = found.credit
+sections.credit_summary(found)
+
+st.subheader(_("How the account is reported, step by step"))
+steps = pd.DataFrame(
+    [
+        (
+            step.status_code + (f" + {step.special_comment}" if step.special_comment else ""),
+            render(step.status_text),
+            money(step.balance_cents),
+            date(step.date),
+            _("Varies by lender") if step.varies_by_lender else "",
+        )
+        for step in c.sequence
+    ],
+    columns=[_("Code"), _("Meaning"), _("Balance reported"), _("Date"), _("Note")],
+)
+st.dataframe(steps, hide_index=True)
+sections.bullets(c.reporting_notes)
+
+st.subheader(_("Timeline"))
+events = timeline(c)
+if len(events) > 1:
+    rows = [(e.date, render(e.label), date(e.date)) for e in events]
+    st.plotly_chart(
+        timeline_chart(rows, next((render(e.label) for e in events if e.kind == "today"), "")),
+        config={"displaylogo": False, "displayModeBar": False},
+        alt=_("Timeline of credit-report milestones"),
+    )
+    st.dataframe(
+        pd.DataFrame([(r[1], r[2]) for r in rows], columns=[_("Milestone"), _("Date")]),
+        hide_index=True,
+        key="timeline_table",
+    )
+else:
+    st.info(
+        _(
+            "Enter the date of first delinquency and the sale date (Credit report details on "
+            "the calculator) to see the timeline."
+        )
+    )
+
+st.subheader(_("When it leaves your report"))
+sections.bullets(c.removal_notes)
+
+st.subheader(_("A new mortgage"))
+st.dataframe(
+    pd.DataFrame(
+        [
+            (
+                _(sections.PROGRAM_LABELS[e.program]),
+                date(e.date),
+                "; ".join(s.title for s in e.sources),
+            )
+            for e in c.eligibility
+        ],
+        columns=[_("Program"), _("Earliest date"), _("Source")],
+    ),
+    hide_index=True,
+)
+for e in c.eligibility:
+    sections.bullets(e.notes)
+sections.bullets(c.mortgage_notes)
+
+st.subheader(_("Score impact"))
+if c.score_ranges:
+    st.dataframe(
+        pd.DataFrame(
+            [(render(r.label), render(r.recovery)) for r in c.score_ranges],
+            columns=[_("Published range"), _("Recovery")],
+        ),
+        hide_index=True,
+    )
+sections.bullets(c.score_notes)
+
+if c.barred or c.dispute_notes:
+    st.subheader(_("If the report is wrong"))
+    sections.bullets(c.barred_notes)
+    sections.bullets(c.dispute_notes)
+
+st.subheader(_("Sources"))
+st.markdown("\n".join("- " + sections.source_link(s.title, s.url) for s in c.sources))
+st.caption(plain(_("Rules as of {date}.").format(date=date(c.today))))
+disclaimer()
+frame.end()

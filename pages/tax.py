@@ -1,0 +1,133 @@
+"""Tax page: the reasoning step by step, the 1099-C boxes, the insolvency worksheet, sources."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+import streamlit as st
+
+from deficiency.analysis import analyze
+from deficiency.money import CENT, to_cents
+from deficiency.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
+from ui import frame, sections, state
+from ui.text import _, money, plain, render
+from ui.widgets import disclaimer, show_issues
+
+frame.begin()
+st.title(_("Tax on cancelled debt"))
+st.caption(
+    _(
+        "When a lender forgives or settles a deficiency, the IRS may treat the cancelled "
+        "amount as income (IRS Publication 4681). This page shows the reasoning step by step."
+    )
+)
+show_issues()
+found = analyze(state.scenario())
+t = found.tax
+sections.tax_summary(found)
+
+st.subheader(_("Step by step"))
+st.markdown("\n".join(f"{i}. " + plain(render(step)) for i, step in enumerate(t.steps, 1)))
+
+st.subheader(_("What the Form 1099-C should show"))
+boxes = pd.DataFrame(
+    [
+        (_("Box 2: amount of debt discharged"), money(t.form_1099c.box2_cancelled)),
+        (
+            _("Box 5: personally liable for repayment"),
+            _("Yes") if t.form_1099c.box5_personally_liable else _("No"),
+        ),
+        (_("Box 6: identifiable event code"), t.form_1099c.box6_code or "—"),
+        (_("Box 7: fair market value of property"), money(t.form_1099c.box7_fmv)),
+    ],
+    columns=[_("Box"), _("Expected")],
+)
+st.dataframe(boxes, hide_index=True)
+if t.form982_lines:
+    st.markdown(
+        plain(
+            _("Form 982 lines that would be filled: {lines}").format(
+                lines=", ".join(t.form982_lines)
+            )
+        )
+    )
+    st.caption(
+        _(
+            "Excluding cancelled debt usually reduces tax attributes (such as the basis of "
+            "property or loss carryovers) on Form 982, part II."
+        )
+    )
+
+st.subheader(_("Insolvency worksheet"))
+st.caption(
+    _(
+        "You were insolvent to the extent your liabilities were more than the fair market "
+        "value of your assets just before the debt was cancelled (IRS Pub 4681). Fill in "
+        "what applies; the totals can feed the calculator."
+    )
+)
+
+
+def _worksheet(kind: str) -> pd.DataFrame:
+    lines = INSOLVENCY_CATEGORIES[kind]
+    stored = st.session_state.get(f"_worksheet_{kind}", {})
+    return pd.DataFrame(
+        {
+            "line": [line.line for line in lines],
+            "item": [_(line.label) for line in lines],
+            "amount": [float(stored.get(line.key, 0.0)) for line in lines],
+        }
+    )
+
+
+def _total(frame_: pd.DataFrame) -> int:
+    """Exact cents of the typed amounts (each rounded to the cent as typed)."""
+    cents = 0
+    for value in frame_["amount"].fillna(0):
+        cents += to_cents(Decimal(repr(float(value))).quantize(CENT))
+    return cents
+
+
+totals: dict[str, int] = {}
+for kind in ("liabilities", "assets"):
+    with st.container():
+        st.markdown(f"**{plain(_(INSOLVENCY_TITLES[kind]))}**")
+        edited = st.data_editor(
+            _worksheet(kind),
+            key=f"worksheet_{kind}",
+            hide_index=True,
+            disabled=["line", "item"],
+            column_config={
+                "line": st.column_config.NumberColumn(_("Line"), width="small"),
+                "item": st.column_config.TextColumn(_("Item"), width="large"),
+                "amount": st.column_config.NumberColumn(
+                    _("Amount"), min_value=0.0, max_value=100_000_000.0, step=0.01, format="dollar"
+                ),
+            },
+        )
+        totals[kind] = _total(edited)
+        st.metric(_("Total"), money(totals[kind]))
+
+insolvent = max(0, totals["liabilities"] - totals["assets"])
+st.metric(_(INSOLVENCY_TITLES["insolvency"]), money(insolvent))
+
+
+def _use_totals(liabilities: int, assets: int) -> None:
+    state.apply_changes(
+        total_liabilities=str(Decimal(liabilities) / 100),
+        total_assets=str(Decimal(assets) / 100),
+    )
+
+
+st.button(
+    _("Use these totals in the calculator"),
+    key="use_worksheet",
+    on_click=_use_totals,
+    args=(totals["liabilities"], totals["assets"]),
+)
+
+st.subheader(_("Sources"))
+st.markdown("\n".join("- " + sections.source_link(s.title, s.url) for s in t.sources))
+disclaimer()
+frame.end()
