@@ -88,3 +88,16 @@ def test_page_opens_directly_by_its_url(page: Page, server: str) -> None:
     page.goto(server + "/scenario?balance=10&sale_price=4")
     wait_for_app(page)
     assert metric_value(page, "Deficiency balance") == "$6.00"
+
+
+def test_every_page_opens_directly_by_its_url(page: Page, server: str) -> None:
+    for path, heading in [
+        ("/states", "State laws on deficiency balances"),
+        ("/tax", "Tax on cancelled debt"),
+        ("/credit", "Credit report"),
+    ]:
+        page.goto(server + path + "?balance=250000&sale_price=200000&state=CA")
+        wait_for_app(page)
+        expect(page.get_by_test_id("stHeading").first).to_contain_text(heading)
+        assert page.get_by_test_id("stException").count() == 0
+        assert "state=CA" in page.url

@@ -1,0 +1,97 @@
+"""Every page runs, and the state-law, tax and credit sections show the core's figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from deficiency.analysis import analyze
+from deficiency.credit import timeline
+from deficiency.links import decode
+from tests.app.conftest import metric, open_app, shown
+
+PAGES = ["pages/scenario.py", "pages/states.py", "pages/tax.py", "pages/credit.py"]
+RICH = {
+    "balance": "250000",
+    "sale_price": "200000",
+    "state": "TX",
+    "path": "foreclosure",
+    "sale_date": "2025-03-01",
+    "dofd": "2024-05-01",
+    "action": "forgive",
+    "score": "720",
+    "taxable_income": "60000",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("query", [{}, RICH, {"loan": "auto", "balance": "10000", "state": "CA"}])
+def test_every_page_runs(page: str, query: dict[str, str]) -> None:
+    at = open_app(query, page=page)
+    assert not at.exception
+
+
+def test_california_purchase_money_foreclosure_is_not_collectible() -> None:
+    at = open_app(
+        {"balance": "250000", "sale_price": "200000", "state": "CA", "path": "foreclosure"}
+    )
+    assert metric(at, "Deficiency balance") == "$50,000.00"
+    assert metric(at, "Collectible deficiency") == "$0.00"
+    assert metric(at, "You still owe") == "$0.00"
+    assert any("580" in shown(s.value) for s in at.success)
+
+
+def test_state_questions_follow_the_state() -> None:
+    tx = open_app({"state": "TX", "path": "short_sale"})
+    assert tx.checkbox(key="in_home_equity")
+    assert not [c for c in tx.checkbox if c.key == "in_acres"]
+    az = open_app({"state": "AZ", "path": "foreclosure"})
+    keys = {w.key for w in az.number_input}
+    assert {"in_acres", "in_units"} <= keys
+    assert not [c for c in az.checkbox if c.key == "in_home_equity"]
+
+
+def test_answering_a_state_question_changes_the_answer() -> None:
+    at = open_app(
+        {"balance": "250000", "sale_price": "200000", "state": "AZ", "path": "foreclosure"}
+    )
+    assert metric(at, "Collectible deficiency") == "$0.00"
+    at.number_input(key="in_acres").set_value(10.0).run()  # over 2.5 acres: not protected
+    assert metric(at, "Collectible deficiency") != "$0.00"
+
+
+def test_tax_warning_when_debt_is_forgiven() -> None:
+    at = open_app({"loan": "auto", "balance": "2000", "action": "settle", "settlement": "1200"})
+    assert metric(at, "Cancelled debt") == "$800.00"
+    assert any("1099-C" in w.value for w in at.warning)
+
+
+def test_tax_page_worksheet_feeds_the_totals() -> None:
+    at = open_app({"loan": "auto", "balance": "25000", "action": "forgive"}, page="pages/tax.py")
+    assert not at.exception
+    at.button(key="use_worksheet").click().run()
+    assert at.session_state["_scenario"].total_liabilities == 0
+
+
+def test_credit_timeline_dates_equal_the_table() -> None:
+    at = open_app(RICH, page="pages/credit.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    chart_dates = [d[:10] for d in spec["data"][-1]["x"]]
+    scenario, _ = decode(RICH)
+    found = analyze(scenario, dt.date.today())
+    expected = [e.date.isoformat() for e in timeline(found.credit)]
+    assert chart_dates == expected
+    from deficiency import i18n
+
+    tables = [d.value for d in at.dataframe if "Today" in list(d.value.iloc[:, 0])]
+    (table,) = tables
+    assert list(table["Date"]) == [i18n.date(dt.date.fromisoformat(d)) for d in expected]
+
+
+def test_states_page_lists_every_jurisdiction_and_searches() -> None:
+    at = open_app(page="pages/states.py")
+    assert len(at.dataframe[0].value) == 51
+    at.text_input(key="states_search").set_value("Texas").run()
+    assert list(at.dataframe[0].value["code"]) == ["TX"]
