@@ -22,8 +22,11 @@ pages = [
     st.Page(
         "pages/scenario.py", title=_("Calculator"), icon="🧮", url_path="scenario", default=True
     ),
+    st.Page("pages/whatif.py", title=_("What if"), icon="📈", url_path="whatif"),
+    st.Page("pages/compare.py", title=_("Compare"), icon="⚖️", url_path="compare"),
     st.Page("pages/states.py", title=_("State laws"), icon="🗺️", url_path="states"),
     st.Page("pages/tax.py", title=_("Tax"), icon="🧾", url_path="tax"),
     st.Page("pages/credit.py", title=_("Credit report"), icon="📄", url_path="credit"),
+    st.Page("pages/learn.py", title=_("Learn"), icon="📘", url_path="learn"),
 ]
 st.navigation(pages).run()

@@ -48,6 +48,7 @@ and :func:`tax_on_cancelled` (the what-if sweep) with arrays, so the two cannot 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -682,6 +683,17 @@ def _qpri_eligible(scenario: Scenario) -> bool:
     return scenario.loan == "mortgage" and scenario.main_home and not scenario.home_equity
 
 
+def _fmv_figures(scenario: Scenario, sale: Cents) -> tuple[Cents, Cents]:
+    """(box 7 FMV, FMV used on the worksheet) for a sale price (int or int64 array).
+
+    Box 7 is the stated FMV, else the sale price; a short sale is an arm's-length sale, so
+    its price is the FMV the worksheet uses.
+    """
+    box7 = to_cents(scenario.fmv) if scenario.fmv is not None else sale
+    used = sale if scenario.path == "short_sale" else box7
+    return box7, used
+
+
 def tax_facts(
     scenario: Scenario, nonrecourse: bool | None = None, today: dt.date | None = None
 ) -> TaxFacts:
@@ -692,7 +704,7 @@ def tax_facts(
     owed = amounts["balance"] + sum(amounts[key] for key in FEE_KEYS)
     debt = max(0, owed - amounts["credits"])
     sale = amounts["sale_price"]
-    fmv_box7 = to_cents(scenario.fmv) if scenario.fmv is not None else sale
+    fmv_box7, fmv_used = _fmv_figures(scenario, sale)
     recourse, reason = resolve_recourse(scenario, nonrecourse)
     first, last = tables.qpri_window()
     in_window = first <= day <= last
@@ -713,7 +725,7 @@ def tax_facts(
         recourse_reason=reason,
         debt=debt,
         sale=sale,
-        fmv_used=sale if scenario.path == "short_sale" else fmv_box7,
+        fmv_used=fmv_used,
         fmv_box7=fmv_box7,
         bankruptcy=scenario.bankruptcy != "none",
         qpri_eligible=eligible,
@@ -785,19 +797,44 @@ def split_exclusions(cod: Cents, facts: TaxFacts) -> dict[str, Cents]:
     }
 
 
+def cancelled_for_tax(
+    deficiency: Cents, borrower_owes: Cents, recourse: bool, action: str
+) -> Cents:
+    """The debt the tax rules treat as cancelled, for one scenario or a sweep.
+
+    What the lender forgives is cancelled; and a nonrecourse deficiency (one the lender
+    cannot collect, e.g. barred by state law) is extinguished unless the borrower settles
+    it, so all of it counts as relieved (Pub 4681: the whole debt is amount realized).
+    """
+    keeps = recourse or action == "settle"
+    owes_after = borrower_owes if keeps else np.zeros_like(borrower_owes)
+    cancelled = np.maximum(np.asarray(deficiency) - owes_after, 0)
+    if np.ndim(cancelled) == 0:
+        return int(cancelled)
+    return cancelled.astype(np.int64)
+
+
 def tax_on_cancelled(
     cancelled_cents: Cents | Sequence[int],
     scenario: Scenario,
     nonrecourse: bool | None = None,
     *,
     today: dt.date | None = None,
+    sale_price: Cents | None = None,
 ) -> np.ndarray:
     """Estimated extra federal tax (int64 cents) for each cancelled amount, all else fixed.
+
+    ``sale_price`` (int64 cents, broadcastable) sweeps the sale too: it moves the debt
+    the sale paid off and, without a stated FMV, the FMV on the worksheet.
 
     The what-if sweep's tax line: the same :func:`cod_income`, :func:`split_exclusions`
     and :func:`extra_tax` that :func:`assess` runs, over an array of cancelled amounts.
     """
     facts = tax_facts(scenario, nonrecourse, today)
+    if sale_price is not None:
+        sale = np.asarray(sale_price, dtype=np.int64)
+        box7, used = _fmv_figures(scenario, sale)
+        facts = dataclasses.replace(facts, sale=sale, fmv_used=used, fmv_box7=box7)
     cancelled = np.asarray(cancelled_cents, dtype=np.int64)
     taxable = split_exclusions(cod_income(cancelled, facts), facts)["taxable"]
     tax = extra_tax(
@@ -1008,7 +1045,9 @@ def assess(
                     deficiency=result.borrower_owes,
                 )
             )
-    cancelled = max(0, result.deficiency - owes_after)
+    cancelled = int(
+        cancelled_for_tax(result.deficiency, result.borrower_owes, facts.recourse, scenario.action)
+    )
     if scenario.action == "settle":
         steps.append(
             _money(

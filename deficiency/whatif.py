@@ -1,0 +1,187 @@
+"""What-if sweeps and path comparisons, on the same formulas as a single scenario.
+
+Every figure here comes from the vectorized functions the single-scenario path uses:
+:func:`deficiency.state_law.sweep` (which wraps :func:`deficiency.engine.sweep`) for the
+deficiency and what is collectible, :func:`deficiency.tax.cancelled_for_tax` and
+:func:`deficiency.tax.tax_on_cancelled` for the tax. Tests check them against
+:func:`deficiency.analysis.analyze` point by point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from deficiency import state_law, tax
+from deficiency.analysis import analyze
+from deficiency.credit import load_tables as credit_tables
+from deficiency.markers import N_
+from deficiency.money import div_round_half_up, from_cents, to_cents
+from deficiency.scenario import FEE_KEYS, PATHS_BY_LOAN, Scenario
+
+#: Figures of a sweep, in the order charts list them (message ids for their names).
+MEASURES: dict[str, str] = {
+    "deficiency": N_("Deficiency"),
+    "collectible": N_("Collectible deficiency"),
+    "cancelled": N_("Cancelled debt"),
+    "tax": N_("Estimated federal tax on it"),
+    "total_cost": N_("Your total cost (what you pay + tax)"),
+}
+
+
+def _pays(borrower_owes: Any, collectible: Any) -> Any:
+    """What the borrower actually pays: the lender's ask, capped by state law."""
+    return np.minimum(borrower_owes, collectible)
+
+
+def figures(
+    scenario: Scenario, today: dt.date | None = None, **axes: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Every what-if measure over the given axes (int64 cents, broadcast together).
+
+    ``axes`` name amount keys (``sale_price``, ``settlement``, ``total_fees``, ...), as
+    :func:`deficiency.engine.sweep` takes them.
+    """
+    decision = state_law.decide(scenario)
+    swept = state_law.sweep(scenario, **axes)
+    facts = tax.tax_facts(scenario, decision.barred, today)
+    cancelled = tax.cancelled_for_tax(
+        swept["deficiency"], swept["borrower_owes"], facts.recourse, scenario.action
+    )
+    sale = axes.get("sale_price")
+    tax_due = tax.tax_on_cancelled(
+        cancelled,
+        scenario,
+        decision.barred,
+        today=today,
+        sale_price=None if sale is None else np.broadcast_to(sale, np.shape(cancelled)),
+    )
+    pays = _pays(swept["borrower_owes"], swept["collectible"])
+    return {
+        "deficiency": swept["deficiency"],
+        "collectible": swept["collectible"],
+        "cancelled": np.asarray(cancelled, dtype=np.int64),
+        "tax": tax_due,
+        "pays": np.asarray(pays, dtype=np.int64),
+        "total_cost": np.asarray(pays + tax_due, dtype=np.int64),
+    }
+
+
+def price_range(scenario: Scenario, points: int = 201) -> np.ndarray:
+    """Sale prices around the entered one (±50 %, never below zero), in cents."""
+    price = to_cents(scenario.sale_price)
+    owed = to_cents(scenario.balance) + sum(to_cents(getattr(scenario, k)) for k in FEE_KEYS)
+    if price == 0:
+        low, high = 0, max(owed + owed // 5, 100_000)
+    else:
+        low, high = price // 2, price + price // 2
+    return linspace_cents(low, high, points)
+
+
+def fee_range(scenario: Scenario, points: int = 200) -> np.ndarray:
+    """Total fees from zero to twice the entered total (at least $5,000), in cents."""
+    fees = sum(to_cents(getattr(scenario, k)) for k in FEE_KEYS)
+    return linspace_cents(0, max(2 * fees, 500_000), points)
+
+
+def linspace_cents(low: int, high: int, points: int) -> np.ndarray:
+    """``points`` evenly spaced whole-cent values from ``low`` to ``high`` inclusive."""
+    steps = np.arange(points, dtype=np.int64)
+    return low + div_round_half_up(steps * (high - low), max(points - 1, 1))
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One row of the path comparison (amounts in cents; periods in months)."""
+
+    key: str
+    path: str
+    foreclosure: str | None
+    settlement_pct: int | None
+    scenario: Scenario
+    deficiency: int
+    collectible: int
+    cancelled: int
+    tax: int
+    pays: int
+    total_cost: int
+    status_code: str
+    status_text: Any
+    report_months: int
+    fannie_months: int | None
+    fha_months: int | None
+
+
+def _report_months() -> int:
+    """How long a negative item may stay (FCRA 1681c(a), from the credit data file).
+
+    The same for every path: settling or paying later does not restart the clock.
+    """
+    period = credit_tables().periods["adverse_item"]
+    return period.years * 12
+
+
+def _months(eligibility, program: str) -> int | None:
+    for item in eligibility:
+        if item.program == program:
+            return item.months
+    return None
+
+
+def compare_paths(
+    scenario: Scenario, settle_pct: int = 30, today: dt.date | None = None
+) -> list[PathRow]:
+    """The ways out a borrower can take, with the same amounts, side by side.
+
+    Mortgage: short sale, deed in lieu, foreclosure (judicial and nonjudicial where the
+    state has both), and settling the deficiency at ``settle_pct`` % of it. Auto and
+    other: voluntary surrender, repossession, settlement. The sale price and fees stay as
+    entered (in real life a foreclosure auction often brings less: adjust and compare).
+    """
+    variants: list[tuple[str, dict[str, Any]]] = []
+    paths = PATHS_BY_LOAN[scenario.loan]
+    for path in paths:
+        if path == "foreclosure" and scenario.state is not None:
+            rule = state_law.load_rules()[scenario.state]
+            kinds = ["judicial", "nonjudicial"] if rule.nonjudicial_available else ["judicial"]
+            for kind in kinds:
+                variants.append((f"foreclosure_{kind}", {"path": path, "foreclosure": kind}))
+        else:
+            variants.append((path, {"path": path}))
+    rows: list[PathRow] = []
+    for key, change in variants:
+        rows.append(
+            _row(key, scenario.model_copy(update={**change, "action": "collect"}), None, today)
+        )
+    base = scenario.model_copy(update={"action": "collect"})
+    deficiency = analyze(base, today).result.deficiency
+    paid = div_round_half_up(deficiency * settle_pct, 100)
+    settled = scenario.model_copy(update={"action": "settle", "settlement": from_cents(paid)})
+    rows.append(_row("settle", settled, settle_pct, today))
+    return rows
+
+
+def _row(key: str, sc: Scenario, pct: int | None, today: dt.date | None) -> PathRow:
+    found = analyze(sc, today)
+    credit = found.credit
+    return PathRow(
+        key=key,
+        path=sc.path,
+        foreclosure=sc.foreclosure,
+        settlement_pct=pct,
+        scenario=sc,
+        deficiency=found.result.deficiency,
+        collectible=found.state.collectible_cents,
+        cancelled=found.tax.cancelled_debt,
+        tax=found.tax.estimated_federal_tax,
+        pays=found.owes,
+        total_cost=found.owes + found.tax.estimated_federal_tax,
+        status_code=credit.status_code,
+        status_text=credit.status_text,
+        report_months=_report_months(),
+        fannie_months=_months(credit.eligibility, "fannie_mae"),
+        fha_months=_months(credit.eligibility, "fha"),
+    )

@@ -1,0 +1,182 @@
+"""Compare: the paths a borrower can take for this loan, and two saved scenarios side by side."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from deficiency import whatif
+from deficiency.analysis import analyze
+from deficiency.links import decode
+from deficiency.markers import N_
+from ui import frame, state
+from ui.labels import OPTION_LABELS
+from ui.text import _, money, plain, render
+from ui.widgets import disclaimer, show_issues
+
+PATH_NAMES = {
+    "foreclosure_judicial": N_("Foreclosure (judicial)"),
+    "foreclosure_nonjudicial": N_("Foreclosure (trustee sale)"),
+    "settle": N_("Settle the deficiency at {pct}%"),
+}
+
+
+def _path_name(row: whatif.PathRow) -> str:
+    if row.key == "settle":
+        return _(PATH_NAMES["settle"]).format(pct=row.settlement_pct)
+    return _(PATH_NAMES.get(row.key, OPTION_LABELS.get(row.key, row.key)))
+
+
+def _years(months: int | None) -> str:
+    return "—" if months is None else f"{months / 12:g}"
+
+
+frame.begin()
+st.title(_("Compare your options"))
+st.caption(
+    _(
+        "The same loan, sale price and fees, taken down each path. The cheapest is not always "
+        "best: the credit report, the waiting time for a new mortgage and the legal risks differ."
+    )
+)
+show_issues()
+sc = state.scenario()
+
+pct = st.slider(_("Settlement offer (% of the deficiency)"), 0, 100, 30, key="compare_pct")
+rows = whatif.compare_paths(sc, pct)
+table = pd.DataFrame(
+    {
+        _("Path"): [_path_name(r) for r in rows],
+        _("Deficiency"): [money(r.deficiency) for r in rows],
+        _("Collectible"): [money(r.collectible) for r in rows],
+        _("Cancelled debt"): [money(r.cancelled) for r in rows],
+        _("Estimated federal tax"): [money(r.tax) for r in rows],
+        _("You pay"): [money(r.pays) for r in rows],
+        _("Total cost"): [money(r.total_cost) for r in rows],
+        _("Credit report"): [f"{r.status_code}: {render(r.status_text)}" for r in rows],
+        _("Years on the report"): [_years(r.report_months) for r in rows],
+        _("Years to a Fannie Mae loan"): [_years(r.fannie_months) for r in rows],
+        _("Years to an FHA loan"): [_years(r.fha_months) for r in rows],
+    }
+)
+cheapest = min(r.total_cost for r in rows)
+fannie = [r.fannie_months for r in rows if r.fannie_months is not None]
+soonest = min(fannie) if fannie else None
+
+
+def _highlight(frame_: pd.DataFrame) -> pd.DataFrame:
+    styles = pd.DataFrame("", index=frame_.index, columns=frame_.columns)
+    for i, r in enumerate(rows):
+        if r.total_cost == cheapest:
+            styles.iloc[i, frame_.columns.get_loc(_("Total cost"))] = "background-color: #d8eee2"
+        if soonest is not None and r.fannie_months == soonest:
+            col = frame_.columns.get_loc(_("Years to a Fannie Mae loan"))
+            styles.iloc[i, col] = "background-color: #d8eee2"
+    return styles
+
+
+st.dataframe(table.style.apply(_highlight, axis=None), hide_index=True)
+best = [_path_name(r) for r in rows if r.total_cost == cheapest]
+st.markdown(
+    plain(
+        _("Lowest total cost: {paths} ({amount}).").format(
+            paths=", ".join(best), amount=money(cheapest)
+        )
+    )
+)
+if soonest is not None:
+    first = [_path_name(r) for r in rows if r.fannie_months == soonest]
+    st.markdown(plain(_("Earliest Fannie Mae mortgage: {paths}.").format(paths=", ".join(first))))
+st.caption(
+    _(
+        "Years on the report count from the first missed payment; settling later does not "
+        "restart the clock. Mortgage waits count from the sale or settlement."
+    )
+)
+
+fig = go.Figure()
+for key, color in (
+    ("collectible", "#2f5d8a"),
+    ("cancelled", "#7fb8d8"),
+    ("tax", "#b4542d"),
+    ("total_cost", "#2e7d5b"),
+):
+    values = [getattr(r, key) for r in rows]
+    fig.add_trace(
+        go.Bar(
+            x=[_path_name(r) for r in rows],
+            y=[v / 100 for v in values],
+            name=_(whatif.MEASURES[key]),
+            marker_color=color,
+            customdata=[money(v) for v in values],
+            hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+        )
+    )
+fig.update_layout(
+    barmode="group",
+    yaxis={"tickformat": "$,.0f", "title": _("US dollars")},
+    legend={"orientation": "h", "y": -0.3},
+    height=420,
+    margin={"l": 10, "r": 10, "t": 20, "b": 10},
+)
+st.plotly_chart(
+    fig,
+    config={"displaylogo": False, "displayModeBar": False},
+    alt=_("Grouped bar chart comparing the paths"),
+)
+
+st.subheader(_("Two saved scenarios side by side"))
+st.caption(_("Paste two shared links (A and B). Nothing is stored: the links hold the scenarios."))
+link_a = st.text_input(_("Link A"), value=state.share_url(), key="compare_a", max_chars=4000)
+link_b = st.text_input(_("Link B"), key="compare_b", max_chars=4000)
+
+
+def _open(link: str):
+    params = dict(parse_qsl(urlsplit(link.strip()).query, keep_blank_values=True))
+    scenario, issues = decode(params)
+    return analyze(scenario), issues
+
+
+if link_a and link_b:
+    (a, issues_a), (b, issues_b) = _open(link_a), _open(link_b)
+    for issue in issues_a + issues_b:
+        st.warning(plain(issue.text(_)))
+    figures = [
+        (_("Deficiency balance"), a.result.deficiency, b.result.deficiency),
+        (_("Collectible deficiency"), a.state.collectible_cents, b.state.collectible_cents),
+        (_("You still owe"), a.owes, b.owes),
+        (_("Cancelled debt"), a.tax.cancelled_debt, b.tax.cancelled_debt),
+        (
+            _("Estimated extra federal tax"),
+            a.tax.estimated_federal_tax,
+            b.tax.estimated_federal_tax,
+        ),
+    ]
+    side = pd.DataFrame(
+        {
+            _("Figure"): [f[0] for f in figures],
+            "A": [money(f[1]) for f in figures],
+            "B": [money(f[2]) for f in figures],
+            _("Difference (B − A)"): [money(f[2] - f[1]) for f in figures],
+        }
+    )
+    changed = [f[1] != f[2] for f in figures]
+
+    def _mark(frame_: pd.DataFrame) -> pd.DataFrame:
+        styles = pd.DataFrame("", index=frame_.index, columns=frame_.columns)
+        for i, is_changed in enumerate(changed):
+            if is_changed:
+                styles.iloc[i, :] = "background-color: #fdf1d8"
+        return styles
+
+    st.dataframe(side.style.apply(_mark, axis=None), hide_index=True, key="compare_ab")
+    inputs_a, inputs_b = a.scenario.model_dump(), b.scenario.model_dump()
+    diffs = [k for k in inputs_a if inputs_a[k] != inputs_b[k]]
+    if diffs:
+        st.caption(_("Inputs that differ: {keys}").format(keys=", ".join(diffs)))
+
+disclaimer()
+frame.end()

@@ -1,0 +1,226 @@
+"""What-if explorer: how the deficiency, the tax and your total cost move with the sale price,
+the settlement and the fees. Every curve is one vectorized call to the core."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from deficiency import whatif
+from deficiency.money import from_cents, to_cents
+from deficiency.scenario import FEE_KEYS, Scenario
+from ui import frame, state
+from ui.text import _, money
+from ui.widgets import disclaimer, show_issues
+
+COLORS = {
+    "deficiency": "#3b4a6b",
+    "collectible": "#2f5d8a",
+    "cancelled": "#7fb8d8",
+    "tax": "#b4542d",
+    "total_cost": "#2e7d5b",
+}
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _curve(scenario_json: str, axis: str, low: int, high: int, points: int) -> dict[str, list[int]]:
+    """Cached by scenario and range: a sweep over one amount (cents in, cents out)."""
+    sc = Scenario.model_validate_json(scenario_json)
+    if axis == "settlement":
+        sc = sc.model_copy(update={"action": "settle"})
+    values = whatif.linspace_cents(low, high, points)
+    found = whatif.figures(sc, **{axis: values})
+    return {"x": values.tolist(), **{k: np.asarray(v).tolist() for k, v in found.items()}}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _grid(scenario_json: str, prices: tuple[int, int], fees: tuple[int, int], measure: str) -> dict:
+    sc = Scenario.model_validate_json(scenario_json)
+    price_axis = whatif.linspace_cents(*prices, 200)
+    fee_axis = whatif.linspace_cents(*fees, 200)
+    found = whatif.figures(sc, sale_price=price_axis[None, :], total_fees=fee_axis[:, None])
+    return {"x": price_axis.tolist(), "y": fee_axis.tolist(), "z": found[measure].tolist()}
+
+
+def _dollars(cents: list[int]) -> list[float]:
+    """Plot coordinates only (axes and bar heights); every number shown as text is Babel's."""
+    return [c / 100 for c in cents]
+
+
+def _line_chart(curve: dict, x_title: str, marked: int, measures: list[str]) -> go.Figure:
+    fig = go.Figure()
+    for key in measures:
+        hover = [money(v) for v in curve[key]]
+        fig.add_trace(
+            go.Scatter(
+                x=_dollars(curve["x"]),
+                y=_dollars(curve[key]),
+                name=_(whatif.MEASURES[key]),
+                line={"color": COLORS[key], "width": 2},
+                customdata=[[money(x), h] for x, h in zip(curve["x"], hover, strict=True)],
+                hovertemplate="%{customdata[0]} → %{customdata[1]}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.add_vline(x=marked / 100, line={"color": "#52606d", "dash": "dot"})
+    fig.add_annotation(
+        x=marked / 100, y=1.02, yref="paper", text=_("Your scenario"), showarrow=False
+    )
+    fig.update_layout(
+        xaxis_title=x_title,
+        yaxis_title=_("US dollars"),
+        xaxis={"tickformat": "$,.0f"},
+        yaxis={"tickformat": "$,.0f", "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=420,
+        hovermode="x unified",
+    )
+    return fig
+
+
+frame.begin()
+st.title(_("What if…?"))
+st.caption(
+    _(
+        "Move the ranges to see how the deficiency, the tax on cancelled debt and your total "
+        "cost change. Every point is computed exactly, with your state's rules."
+    )
+)
+show_issues()
+sc = state.scenario()
+scenario_json = sc.model_dump_json()
+price = to_cents(sc.sale_price)
+owed = to_cents(sc.balance) + sum(to_cents(getattr(sc, k)) for k in FEE_KEYS)
+if owed == 0:
+    st.info(_("Enter a loan balance on the calculator first; the charts follow your scenario."))
+
+
+@st.fragment
+def price_explorer() -> None:
+    st.subheader(_("If the sale price were different"))
+    default = whatif.price_range(sc)
+    top = max(int(default[-1]) // 100, owed // 100 * 2, 1000)
+    low, high = st.slider(
+        _("Sale price range (US dollars)"),
+        min_value=0,
+        max_value=top,
+        value=(int(default[0]) // 100, int(default[-1]) // 100),
+        step=max(top // 200, 1),
+        key="whatif_price_range",
+    )
+    curve = _curve(scenario_json, "sale_price", low * 100, max(high, low + 1) * 100, 201)
+    st.plotly_chart(
+        _line_chart(curve, _("Sale price"), price, list(whatif.MEASURES)),
+        config=CHART_CONFIG,
+        alt=_("Line chart of the deficiency and your costs against the sale price"),
+        key="whatif_price_chart",
+    )
+
+
+@st.fragment
+def settlement_explorer() -> None:
+    st.subheader(_("If you settle the deficiency"))
+    base = whatif.figures(sc.model_copy(update={"action": "collect"}))
+    deficiency = int(base["deficiency"])
+    if deficiency == 0:
+        st.caption(_("There is no deficiency to settle in this scenario."))
+        return
+    curve = _curve(scenario_json, "settlement", 0, deficiency, 101)
+    pct = st.slider(
+        _("Settlement offer, as a share of the deficiency (%)"),
+        0,
+        100,
+        30,
+        key="whatif_settle_pct",
+    )
+    paid = deficiency * pct // 100
+    st.plotly_chart(
+        _line_chart(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"]),
+        config=CHART_CONFIG,
+        alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
+        key="whatif_settle_chart",
+    )
+    offer = whatif.figures(
+        sc.model_copy(update={"action": "settle", "settlement": from_cents(paid)})
+    )
+    st.markdown(
+        _(
+            "Paying {paid}: {cancelled} is cancelled, about {tax} of federal tax, {total} in all."
+        ).format(
+            paid=money(paid),
+            cancelled=money(int(offer["cancelled"])),
+            tax=money(int(offer["tax"])),
+            total=money(int(offer["total_cost"])),
+        )
+    )
+
+
+@st.fragment
+def fee_heatmap() -> None:
+    st.subheader(_("Sale price × fees"))
+    labels = {
+        "deficiency": _("Deficiency"),
+        "total_cost": _("Your total cost (what you pay + tax)"),
+    }
+    measure = st.radio(
+        _("Show"),
+        list(labels),
+        format_func=labels.__getitem__,
+        horizontal=True,
+        key="whatif_measure",
+    )
+    prices = whatif.price_range(sc)
+    fees = whatif.fee_range(sc)
+    grid = _grid(
+        scenario_json, (int(prices[0]), int(prices[-1])), (int(fees[0]), int(fees[-1])), measure
+    )
+    fig = go.Figure(
+        go.Heatmap(
+            x=_dollars(grid["x"]),
+            y=_dollars(grid["y"]),
+            z=[_dollars(row) for row in grid["z"]],
+            colorscale="Blues",
+            colorbar={"tickformat": "$,.0f"},
+            hovertemplate=_("Sale price")
+            + " $%{x:,.2f}<br>"
+            + _("Fees and costs")
+            + " $%{y:,.2f}<br>"
+            + labels[measure]
+            + " $%{z:,.2f}<extra></extra>",
+        )
+    )
+    current_fees = sum(to_cents(getattr(sc, k)) for k in FEE_KEYS)
+    fig.add_trace(
+        go.Scatter(
+            x=[price / 100],
+            y=[current_fees / 100],
+            mode="markers",
+            marker={"symbol": "x", "size": 14, "color": "#b4542d"},
+            name=_("Your scenario"),
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(
+        xaxis_title=_("Sale price"),
+        yaxis_title=_("Fees and costs"),
+        xaxis={"tickformat": "$,.0f"},
+        yaxis={"tickformat": "$,.0f"},
+        height=460,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        showlegend=False,
+    )
+    st.plotly_chart(
+        fig,
+        config=CHART_CONFIG,
+        alt=_("Heatmap of the deficiency over sale price and fees"),
+        key="whatif_heatmap",
+    )
+
+
+price_explorer()
+settlement_explorer()
+fee_heatmap()
+disclaimer()
+frame.end()
