@@ -36,10 +36,6 @@ class Analysis:
         """
         return min(self.result.borrower_owes, self.state.collectible_cents)
 
-    @property
-    def nonrecourse(self) -> bool:
-        """The state bars the deficiency: the loan behaves as nonrecourse (Pub 4681)."""
-        return self.state.barred
 
 
 def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
@@ -47,7 +43,11 @@ def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
     today = today or dt.date.today()
     result, issues = evaluate_lenient(scenario)
     law = state_law.assess(scenario, result, as_of=today)
-    taxes = tax.assess(result.scenario, result, nonrecourse=law.barred, today=today)
+    # Nonrecourse is a property of the loan under the state's rule, deficiency or not
+    # (assess() reports "barred" only when there is a deficiency to bar); the what-if
+    # sweep uses the same decision.
+    nonrecourse = state_law.decide(scenario).barred
+    taxes = tax.assess(result.scenario, result, nonrecourse=nonrecourse, today=today)
     report = credit.assess(
         result.scenario,
         result,

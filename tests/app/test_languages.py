@@ -8,7 +8,15 @@ import pytest
 
 from tests.app.conftest import open_app, url_of
 
-PAGES = ["pages/scenario.py", "pages/states.py", "pages/tax.py", "pages/credit.py"]
+PAGES = [
+    "pages/scenario.py",
+    "pages/states.py",
+    "pages/tax.py",
+    "pages/credit.py",
+    "pages/whatif.py",
+    "pages/compare.py",
+    "pages/learn.py",
+]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 

@@ -95,3 +95,50 @@ def test_states_page_lists_every_jurisdiction_and_searches() -> None:
     assert len(at.dataframe[0].value) == 51
     at.text_input(key="states_search").set_value("Texas").run()
     assert list(at.dataframe[0].value["code"]) == ["TX"]
+
+
+NEW_PAGES = ["pages/whatif.py", "pages/compare.py", "pages/learn.py"]
+
+
+@pytest.mark.parametrize("page", NEW_PAGES)
+@pytest.mark.parametrize("query", [{}, RICH, {"loan": "auto", "balance": "10000", "state": "CA"}])
+def test_explore_pages_run(page: str, query: dict[str, str]) -> None:
+    at = open_app(query, page=page)
+    assert not at.exception
+
+
+def test_explorer_controls_rerun_the_charts() -> None:
+    at = open_app({"balance": "250000", "sale_price": "200000"}, page="pages/whatif.py")
+    before = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"]
+    at.slider(key="whatif_price_range").set_value((150000, 220000)).run()
+    after = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"]
+    assert before[0] == 100000 and after[0] == 150000 and after[-1] == 220000
+    at.radio(key="whatif_measure").set_value("total_cost").run()
+    assert not at.exception
+
+
+def test_compare_page_highlights_and_ab_links() -> None:
+    at = open_app(
+        {"loan": "auto", "balance": "10000", "sale_price": "8500"}, page="pages/compare.py"
+    )
+    table = at.dataframe[0].value
+    assert list(table["Path"])[-1] == "Settle the deficiency at 30%"
+    assert list(table["You pay"]) == ["$1,500.00", "$1,500.00", "$450.00"]
+    at.text_input(key="compare_a").set_value(
+        "http://x/?loan=auto&balance=10000&sale_price=8500"
+    ).run()
+    at.text_input(key="compare_b").set_value(
+        "http://x/?loan=auto&balance=10000&sale_price=9000"
+    ).run()
+    side = next(d.value for d in at.dataframe if "Difference (B − A)" in d.value.columns)
+    assert next(iter(side["Difference (B − A)"])) == "-$500.00"
+
+
+def test_learn_page_links_open_the_examples() -> None:
+    at = open_app(page="pages/learn.py")
+    links = [p for p in at.get("page_link")]
+    assert len(links) >= 7
+    at = open_app(
+        {"v": "1", "loan": "auto", "balance": "10000", "sale_price": "8500", "legal_fees": "500"}
+    )
+    assert metric(at, "Deficiency balance") == "$2,000.00"

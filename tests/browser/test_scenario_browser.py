@@ -101,3 +101,20 @@ def test_every_page_opens_directly_by_its_url(page: Page, server: str) -> None:
         expect(page.get_by_test_id("stHeading").first).to_contain_text(heading)
         assert page.get_by_test_id("stException").count() == 0
         assert "state=CA" in page.url
+
+
+def test_explorer_control_updates_the_chart(page: Page, server: str) -> None:
+    page.goto(server + "/whatif?balance=250000&sale_price=200000")
+    wait_for_app(page)
+    radio = page.get_by_test_id("stRadio").filter(has_text="Show")
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(3)
+    heat = page.get_by_test_id("stPlotlyChart").nth(2)
+    before = heat.inner_html()
+    radio.get_by_text("Your total cost (what you pay + tax)").click()
+    wait_for_app(page)
+    page.wait_for_function(
+        "(b) => document.querySelectorAll(\"[data-testid='stPlotlyChart']\")[2].innerHTML !== b",
+        arg=before,
+        timeout=10_000,
+    )
+    assert page.get_by_test_id("stException").count() == 0

@@ -1,0 +1,128 @@
+"""The what-if sweeps equal single evaluations to the cent; the path comparison is sound."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deficiency import whatif
+from deficiency.analysis import analyze
+from deficiency.money import cents_str, from_cents
+from deficiency.scenario import STATE_CODES, validate
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _single(sc, **changes):
+    found = analyze(sc.model_copy(update=changes), TODAY)
+    return {
+        "deficiency": found.result.deficiency,
+        "collectible": found.state.collectible_cents,
+        "cancelled": found.tax.cancelled_debt,
+        "tax": found.tax.estimated_federal_tax,
+        "pays": found.owes,
+        "total_cost": found.owes + found.tax.estimated_federal_tax,
+    }
+
+
+@st.composite
+def scenarios(draw):
+    loan = draw(st.sampled_from(["mortgage", "auto"]))
+    path = draw(
+        st.sampled_from(
+            ["short_sale", "foreclosure", "deed_in_lieu"]
+            if loan == "mortgage"
+            else ["repossession", "voluntary_surrender"]
+        )
+    )
+    data = {
+        "loan": loan,
+        "path": path,
+        "state": draw(st.sampled_from([None, *STATE_CODES])),
+        "balance": cents_str(draw(st.integers(0, 60_000_000))),
+        "interest": cents_str(draw(st.integers(0, 2_000_000))),
+        "sale_price": cents_str(draw(st.integers(0, 60_000_000))),
+        "action": draw(st.sampled_from(["collect", "forgive"])),
+        "taxable_income": cents_str(draw(st.integers(0, 30_000_000))),
+        "filing_status": draw(st.sampled_from(["single", "married_joint", "head_of_household"])),
+        "sale_date": draw(st.sampled_from([None, "2024-06-01", "2025-12-31", "2026-03-01"])),
+    }
+    if draw(st.booleans()):
+        data["fmv"] = cents_str(draw(st.integers(0, 60_000_000)))
+    return validate(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios(), st.lists(st.integers(0, 70_000_000), min_size=1, max_size=6))
+def test_price_sweep_equals_single_scenarios(sc, prices) -> None:
+    swept = whatif.figures(sc, TODAY, sale_price=np.array(prices, dtype=np.int64))
+    for i, price in enumerate(prices):
+        one = _single(sc, sale_price=from_cents(price))
+        for key, value in one.items():
+            assert int(swept[key][i]) == value, (key, price)
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios(), st.floats(0, 1))
+def test_settlement_sweep_equals_single_scenarios(sc, share) -> None:
+    settle = sc.model_copy(update={"action": "settle"})
+    deficiency = analyze(settle.model_copy(update={"action": "collect"}), TODAY).result.deficiency
+    amounts = np.array([0, int(deficiency * share), deficiency], dtype=np.int64)
+    swept = whatif.figures(settle, TODAY, settlement=amounts)
+    for i, amount in enumerate(amounts):
+        one = _single(settle, settlement=from_cents(int(amount)))
+        for key, value in one.items():
+            assert int(swept[key][i]) == value, (key, amount)
+
+
+def test_heatmap_grid_matches_sampled_points() -> None:
+    sc = validate(
+        {
+            "state": "TX",
+            "path": "foreclosure",
+            "balance": "250000",
+            "sale_price": "200000",
+            "action": "forgive",
+            "taxable_income": "60000",
+            "sale_date": "2026-03-01",
+        }
+    )
+    prices = whatif.price_range(sc, 200)
+    fees = whatif.fee_range(sc, 200)
+    grid = whatif.figures(sc, TODAY, sale_price=prices[None, :], total_fees=fees[:, None])
+    assert grid["deficiency"].shape == (200, 200)
+    for r, c in [(0, 0), (57, 133), (199, 199), (120, 4)]:
+        one = _single(sc, sale_price=from_cents(int(prices[c])), interest=from_cents(int(fees[r])))
+        assert int(grid["deficiency"][r, c]) == one["deficiency"]
+        assert int(grid["total_cost"][r, c]) == one["total_cost"]
+
+
+def test_ranges_follow_the_scenario_and_never_go_negative() -> None:
+    sc = validate({"balance": "250000", "sale_price": "200000"})
+    prices = whatif.price_range(sc)
+    assert prices[0] == 10_000_000 and prices[-1] == 30_000_000
+    assert whatif.price_range(validate({"balance": "1000"}))[0] == 0
+    assert (whatif.linspace_cents(0, 101, 7) >= 0).all()
+
+
+def test_compare_paths_mortgage_and_auto() -> None:
+    sc = validate({"state": "CA", "balance": "250000", "sale_price": "200000"})
+    rows = {r.key: r for r in whatif.compare_paths(sc, 30, TODAY)}
+    assert set(rows) == {
+        "short_sale",
+        "foreclosure_judicial",
+        "foreclosure_nonjudicial",
+        "deed_in_lieu",
+        "settle",
+    }
+    assert rows["foreclosure_nonjudicial"].collectible == 0  # CCP 580b/580d
+    assert rows["settle"].scenario.settlement == 15000
+    car = validate({"loan": "auto", "balance": "10000", "sale_price": "8500", "legal_fees": "500"})
+    auto_rows = {r.key: r for r in whatif.compare_paths(car, 50, TODAY)}
+    assert set(auto_rows) == {"repossession", "voluntary_surrender", "settle"}
+    assert auto_rows["repossession"].deficiency == 200_000
+    assert auto_rows["settle"].pays == 100_000
+    assert all(r.report_months == 84 for r in auto_rows.values())
