@@ -55,7 +55,7 @@ extract: $(VENV)/.dev
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -o $(LOCALES)/messages.pot --no-location --sort-output --omit-header app.py pages ui deficiency
 
 update-catalogs: extract
-	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching --omit-header --no-location
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .
