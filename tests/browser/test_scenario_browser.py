@@ -118,3 +118,16 @@ def test_explorer_control_updates_the_chart(page: Page, server: str) -> None:
         timeout=10_000,
     )
     assert page.get_by_test_id("stException").count() == 0
+
+
+def test_navigating_between_pages_keeps_the_scenario(page: Page, server: str) -> None:
+    page.goto(server + SHORT_SALE + "&state=CA")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Compare").click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stHeading").first).to_contain_text("Compare your options")
+    page.wait_for_url(re.compile(r"/compare\?.*balance=250000"))
+    page.get_by_test_id("stSidebarNav").get_by_text("Calculator").click()
+    wait_for_app(page)
+    assert metric_value(page, "Deficiency balance") == "$50,000.00"
+    assert "state=CA" in page.url
