@@ -8,7 +8,7 @@ from deficiency.examples import EXAMPLES
 from deficiency.links import encode
 from deficiency.scenario import validate
 from ui import frame
-from ui.text import _
+from ui.text import _, md
 from ui.widgets import disclaimer
 
 frame.begin()
@@ -16,53 +16,64 @@ st.title(_("Learn: deficiency balances"))
 
 st.header(_("What is a deficiency balance?"))
 st.markdown(
-    _(
-        "A deficiency balance is what you still owe on a secured loan after the lender sells "
-        "the home or the vehicle for less than the loan balance plus interest, fees and "
-        "costs. If you owed $250,000 and the house sold for $200,000, the deficiency is $50,000."
+    md(
+        _(
+            "A deficiency balance is what you still owe on a secured loan after the lender sells "
+            "the home or the vehicle for less than the loan balance plus interest, fees and "
+            "costs. If you owed $250,000 and the house sold for $200,000, the deficiency "
+            "is $50,000."
+        )
     )
 )
 st.page_link("pages/scenario.py", label=_("See it item by item in the calculator"), icon="🧮")
 
 st.header(_("How it arises"))
 st.markdown(
-    _(
-        "- **Repossession**: the lender takes the car and sells it, often at auction.\n"
-        "- **Foreclosure**: the home is sold at a foreclosure sale, by a court or a trustee.\n"
-        "- **Short sale**: the lender agrees to a sale for less than what is owed.\n"
-        "- **Deed in lieu of foreclosure**: you hand the home to the lender instead."
+    md(
+        _(
+            "- **Repossession**: the lender takes the car and sells it, often at auction.\n"
+            "- **Foreclosure**: the home is sold at a foreclosure sale, by a court or a trustee.\n"
+            "- **Short sale**: the lender agrees to a sale for less than what is owed.\n"
+            "- **Deed in lieu of foreclosure**: you hand the home to the lender instead."
+        )
     )
 )
 st.page_link("pages/compare.py", label=_("Compare the paths for your loan"), icon="⚖️")
 
 st.header(_("What the lender may do"))
 st.markdown(
-    _(
-        "The lender may absorb the deficiency (write it off), pursue it (collection letters, "
-        "a lawsuit for a deficiency judgment), or settle for less. Many states limit or bar "
-        "deficiencies, especially after a trustee sale or on a loan used to buy a home. "
-        "Get any waiver or settlement in writing."
+    md(
+        _(
+            "The lender may absorb the deficiency (write it off), pursue it (collection letters, "
+            "a lawsuit for a deficiency judgment), or settle for less. Many states limit or bar "
+            "deficiencies, especially after a trustee sale or on a loan used to buy a home. "
+            "Get any waiver or settlement in writing."
+        )
     )
 )
 st.page_link("pages/states.py", label=_("Your state's rules"), icon="🗺️")
 
 st.header(_("Your credit report"))
 st.markdown(
-    _(
-        "The foreclosure, repossession or charge-off usually stays on your credit report for "
-        "7 years from the first missed payment that was never made up. Paying or settling "
-        "later does not restart that clock. Mortgage programs set waiting periods before a "
-        "new home loan."
+    md(
+        _(
+            "The foreclosure, repossession or charge-off usually stays on your credit report for "
+            "7 years from the first missed payment that was never made up. Paying or settling "
+            "later does not restart that clock. Mortgage programs set waiting periods before a "
+            "new home loan."
+        )
     )
 )
 st.page_link("pages/credit.py", label=_("Your credit timeline"), icon="📄")
 
 st.header(_("The tax warning"))
 st.markdown(
-    _(
-        "A deficiency the lender forgives or settles for less may count as income. The lender "
-        "may send a Form 1099-C (Cancellation of Debt). Exclusions can apply, such as "
-        "bankruptcy, insolvency (owing more than you own) or a main-home mortgage."
+    md(
+        _(
+            "A deficiency the lender forgives or settles for less may count as income. The lender "
+            "may send a Form 1099-C (Cancellation of Debt). Exclusions can apply, such as "
+            "bankruptcy, insolvency (owing more than you own) or a main-home mortgage."
+        )
     )
 )
 st.page_link("pages/tax.py", label=_("The tax on cancelled debt, step by step"), icon="🧾")

@@ -11,7 +11,7 @@ from deficiency.money import to_cents
 from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
 from ui import forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
-from ui.text import _, money, plain
+from ui.text import _, md, money, plain
 from ui.widgets import disclaimer, show_issues
 
 frame.begin()
@@ -63,10 +63,12 @@ with left:
     inputs.date("sale_date")
 
     fees_total = sum(to_cents(getattr(sc, key)) for key in FEE_KEYS)
-    with st.expander(_("Fees and costs: {total}").format(total=money(fees_total))):
+    with st.expander(md(_("Fees and costs: {total}").format(total=money(fees_total)))):
         for key in FEE_KEYS:
             inputs.amount(key)
-        st.caption(_("Running total of fees and costs: {total}").format(total=money(fees_total)))
+        st.caption(
+            md(_("Running total of fees and costs: {total}").format(total=money(fees_total)))
+        )
 
     st.subheader(_("What the lender does"))
     inputs.choice("action", ACTIONS, radio=True)

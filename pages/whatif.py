@@ -11,7 +11,7 @@ from deficiency import whatif
 from deficiency.money import from_cents, to_cents
 from deficiency.scenario import FEE_KEYS, Scenario
 from ui import frame, state
-from ui.text import _, money
+from ui.text import _, money, plain
 from ui.widgets import disclaimer, show_issues
 
 COLORS = {
@@ -146,13 +146,16 @@ def settlement_explorer() -> None:
         sc.model_copy(update={"action": "settle", "settlement": from_cents(paid)})
     )
     st.markdown(
-        _(
-            "Paying {paid}: {cancelled} is cancelled, about {tax} of federal tax, {total} in all."
-        ).format(
-            paid=money(paid),
-            cancelled=money(int(offer["cancelled"])),
-            tax=money(int(offer["tax"])),
-            total=money(int(offer["total_cost"])),
+        plain(
+            _(
+                "Paying {paid}: {cancelled} is cancelled, about {tax} of federal tax, "
+                "{total} in all."
+            ).format(
+                paid=money(paid),
+                cancelled=money(int(offer["cancelled"])),
+                tax=money(int(offer["tax"])),
+                total=money(int(offer["total_cost"])),
+            )
         )
     )
 

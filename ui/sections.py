@@ -14,7 +14,7 @@ import streamlit as st
 
 from deficiency.analysis import Analysis
 from deficiency.markers import N_, Message
-from ui.text import _, date, money, plain, render
+from ui.text import _, date, md, money, plain, render
 
 PROGRAM_LABELS = {
     "fannie_mae": N_("Fannie Mae (conventional)"),
@@ -45,7 +45,7 @@ def state_law(found: Analysis, container: Any = st) -> None:
     container.subheader(_("Can the lender collect it?"))
     scenario = found.scenario
     if scenario.state is None and scenario.loan == "mortgage":
-        container.info(render(law.rule))
+        container.info(plain(render(law.rule)))
         return
     if found.result.deficiency == 0:
         container.markdown(plain(_("There is no deficiency to collect.")))
@@ -85,10 +85,13 @@ def tax_summary(found: Analysis, container: Any = st) -> None:
     container.subheader(_("Tax on cancelled debt"))
     if t.form_1099c_expected:
         container.warning(
-            _(
-                "A Form 1099-C (Cancellation of Debt) is likely: the lender reports {amount} "
-                "of cancelled debt to the IRS. It may count as income unless an exclusion applies."
-            ).format(amount=money(t.form_1099c.box2_cancelled))
+            md(
+                _(
+                    "A Form 1099-C (Cancellation of Debt) is likely: the lender reports {amount} "
+                    "of cancelled debt to the IRS. It may count as income unless an exclusion "
+                    "applies."
+                ).format(amount=money(t.form_1099c.box2_cancelled))
+            )
         )
     col = container.columns(3)
     col[0].metric(_("Cancelled debt"), money(t.cancelled_debt))
@@ -123,9 +126,9 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
         )
     )
     if c.special_comment_text is not None:
-        container.caption(render(c.special_comment_text))
+        container.caption(plain(render(c.special_comment_text)))
     if c.varies_text is not None:
-        container.caption(render(c.varies_text))
+        container.caption(plain(render(c.varies_text)))
     rows = [
         (_("Leaves your report (usual)"), date(c.removal_date)),
         (_("Latest legal removal date"), date(c.removal_outer_limit)),

@@ -48,6 +48,15 @@ def render(message: Message) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
 
 
+def md(text: str) -> str:
+    """Our own translated markdown, with dollar signs made literal.
+
+    Streamlit reads a pair of ``$`` as LaTeX math, so "$250,000 ... $200,000" would
+    turn into a formula; bold and lists in the catalogs still render.
+    """
+    return text.replace("$", "\\$")
+
+
 def plain(text: str) -> str:
     """Escape text for Streamlit markdown so it shows literally.
 
