@@ -32,13 +32,15 @@ translations: $(COMPILED)
 run: $(VENV)/.runtime translations
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Debian's Chromium for the real-browser tests (Playwright cannot download browsers here).
+# Debian packages: Chromium for the real-browser tests (Playwright cannot download browsers
+# here), and the fonts the PDF handout embeds (DejaVu for en/es, Noto CJK for ja).
+DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-noto-cjk
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 && dpkg -s fonts-dejavu-core fonts-noto-cjk >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  export DEBIAN_FRONTEND=noninteractive; \
-	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
-	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+	  $$SUDO apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; }; }
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

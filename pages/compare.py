@@ -10,8 +10,10 @@ import streamlit as st
 
 from deficiency import whatif
 from deficiency.analysis import analyze
+from deficiency.exports import comparison_csv, csv_bytes
 from deficiency.links import decode
 from deficiency.markers import N_
+from deficiency.money import cents_str
 from ui import frame, state
 from ui.labels import OPTION_LABELS
 from ui.text import _, money, plain, render
@@ -95,6 +97,34 @@ st.caption(
         "Years on the report count from the first missed payment; settling later does not "
         "restart the clock. Mortgage waits count from the sale or settlement."
     )
+)
+
+st.download_button(
+    _("Download CSV (comparison)"),
+    data=csv_bytes(
+        comparison_csv(
+            [
+                {
+                    "path": r.key,
+                    "deficiency": cents_str(r.deficiency),
+                    "collectible": cents_str(r.collectible),
+                    "cancelled_debt": cents_str(r.cancelled),
+                    "estimated_federal_tax": cents_str(r.tax),
+                    "borrower_pays": cents_str(r.pays),
+                    "total_cost": cents_str(r.total_cost),
+                    "status_code": r.status_code,
+                    "report_months": r.report_months,
+                    "fannie_mae_months": r.fannie_months,
+                    "fha_months": r.fha_months,
+                }
+                for r in rows
+            ]
+        )
+    ),
+    file_name="deficiency-comparison.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key="download_comparison",
 )
 
 fig = go.Figure()

@@ -9,7 +9,7 @@ from deficiency.examples import EXAMPLES, example
 from deficiency.guidance import next_steps
 from deficiency.money import to_cents
 from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
-from ui import forms, frame, inputs, sections, state
+from ui import downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, md, money, plain
 from ui.widgets import disclaimer, show_issues
@@ -122,6 +122,7 @@ with right:
     st.subheader(_("Share this scenario"))
     st.caption(_("Copy this link to reopen exactly this scenario, on any device."))
     st.code(state.share_url(), language=None, wrap_lines=True)
+    downloads.handout_buttons(found)
     st.button(_("Reset to the defaults"), on_click=state.reset, key="reset")
 
 disclaimer()

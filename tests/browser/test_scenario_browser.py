@@ -131,3 +131,27 @@ def test_navigating_between_pages_keeps_the_scenario(page: Page, server: str) ->
     wait_for_app(page)
     assert metric_value(page, "Deficiency balance") == "$50,000.00"
     assert "state=CA" in page.url
+
+
+def test_handout_and_csv_download(page: Page, server: str) -> None:
+    import csv
+    import io
+
+    from pypdf import PdfReader
+
+    page.goto(server + "/?v=1&loan=auto&balance=10000&sale_price=8500&legal_fees=500")
+    wait_for_app(page)
+    with page.expect_download(timeout=30_000) as pdf_download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Download PDF").click()
+    data = pdf_download.value.path().read_bytes()
+    assert data.startswith(b"%PDF")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "$2,000.00" in text
+    assert "balance=10000" in text.replace("\n", "")
+    with page.expect_download(timeout=30_000) as csv_download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Download CSV").click()
+    rows = list(
+        csv.DictReader(io.StringIO(csv_download.value.path().read_text(encoding="utf-8-sig")))
+    )
+    deficiency = next(r for r in rows if r["key"] == "deficiency")
+    assert deficiency["amount"] == "2000.00"

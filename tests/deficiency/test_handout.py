@@ -1,0 +1,310 @@
+"""The counselor handout: a real PDF with the figures, the sources, the link and its QR code.
+
+Text is read back with pypdf. Whitespace is removed before comparing because a PDF has no
+words, only placed glyphs: a long link or citation wraps onto two lines, and pypdf spaces
+out (or NUL-separates) the glyphs of a CFF-based CJK font, whose codes it maps through the
+font's own CMap (poppler's ``pdftotext`` reads the same file cleanly).
+
+The Japanese test needs the Debian package ``fonts-noto-cjk`` and the English/Spanish ones
+``fonts-dejavu-core``; there is no skip: a missing font is a broken handout (``make test``
+installs both).
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+import segno
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from deficiency import handout, i18n, links
+from deficiency.analysis import Analysis, analyze
+from deficiency.examples import example
+from deficiency.money import cents_str
+from deficiency.scenario import PATHS_BY_LOAN, STATE_CODES, replace, validate
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = dt.date(2026, 3, 1)
+
+
+def link_of(found: Analysis, lang: str = "en") -> str:
+    params = links.encode(found.scenario)
+    if lang != "en":
+        params["lang"] = lang
+    return "https://deficiency.example.org/?" + urlencode(params)
+
+
+def squash(text: str) -> str:
+    """Text without whitespace (and without the NULs pypdf leaves in CJK text)."""
+    return re.sub(r"[\s\x00]+", "", text)
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture(scope="module")
+def short_sale() -> Analysis:
+    return analyze(example("short_sale"), TODAY)
+
+
+@pytest.fixture(scope="module")
+def english(short_sale: Analysis) -> bytes:
+    return handout.render_pdf(short_sale, link_of(short_sale), "en")
+
+
+def test_english_handout_is_a_small_pdf(english: bytes) -> None:
+    assert english.startswith(b"%PDF-")
+    assert english.rstrip().endswith(b"%%EOF")
+    assert len(english) < 1_000_000
+    reader = PdfReader(io.BytesIO(english))
+    assert len(reader.pages) >= 2
+    assert reader.metadata.title == "Deficiency balance: counselor handout"
+
+
+def test_english_handout_has_the_figures_link_disclaimer_and_sources(
+    short_sale: Analysis, english: bytes
+) -> None:
+    text = text_of(english)
+    flat = squash(text)
+    assert "$50,000.00" in text  # the deficiency
+    assert "$250,000.00" in text and "$200,000.00" in text  # the breakdown
+    assert squash(link_of(short_sale)) in flat
+    assert "general information, not legal or tax advice" in text
+    assert squash(handout.DISCLAIMER) in flat
+    assert "26 CFR § 1.1001-2" in text  # a citation behind the tax rules
+    assert "https://www.irs.gov/publications/p4681" in flat
+    assert "VITA" in text and "(TCE)" in text  # free tax help
+    for title, url in handout.sources(short_sale):
+        assert squash(title) in flat and squash(url) in flat
+    assert "Form 1099-C expected" in text
+    assert "Leaves your report (usual)" in text and "FHA" in text  # the credit dates
+
+
+def test_state_rule_with_citation_and_confidence() -> None:
+    found = analyze(
+        replace(
+            example("short_sale"),
+            state="TX",
+            path="foreclosure",
+            foreclosure="nonjudicial",
+            sale_date="2025-06-01",
+            dofd="2024-12-01",
+        ),
+        TODAY,
+    )
+    assert found.state.citation and found.state.confidence == "confirmed"
+    flat = squash(text_of(handout.render_pdf(found, link_of(found))))
+    assert squash(found.state.citation) in flat
+    assert squash(found.state.rule.text()) in flat
+    assert squash(found.state.source_url) in flat
+    assert "Checkedagainstthestatute" in flat
+    assert squash(i18n.date(found.state.deadline, "en")) in flat
+    assert squash(i18n.date(found.credit.removal_date, "en")) in flat
+    assert squash(i18n.date(found.credit.removal_outer_limit, "en")) in flat
+    for item in found.credit.eligibility:
+        assert squash(i18n.date(item.date, "en")) in flat
+
+
+def test_forgiven_debt_shows_the_tax_warning_and_figures() -> None:
+    found = analyze(replace(example("short_sale"), state="TX", action="forgive"), TODAY)
+    assert found.tax.form_1099c_expected
+    text = text_of(handout.render_pdf(found, link_of(found)))
+    assert "A Form 1099-C (Cancellation of Debt) is likely" in text
+    assert "Taxable cancelled debt" in text and "Estimated extra federal tax" in text
+    assert i18n.money(found.tax.cancelled_debt) in text
+    assert i18n.money(found.tax.estimated_federal_tax) in text
+
+
+def test_car_example_and_a_surplus() -> None:
+    car = analyze(example("car"), TODAY)
+    text = text_of(handout.render_pdf(car, link_of(car)))
+    assert "$2,000.00" in text and "Legal and court fees" in text
+    surplus = analyze(replace(example("car"), sale_price="12000"), TODAY)
+    assert surplus.result.surplus == 150_000
+    text = text_of(handout.render_pdf(surplus, link_of(surplus)))
+    assert "Surplus" in text and "$1,500.00" in text
+
+
+def test_japanese_handout_is_in_japanese(short_sale: Analysis) -> None:
+    gettext = i18n.gettext_for("ja")
+    term = gettext("Deficiency balance")
+    assert term != "Deficiency balance" and "不足額" in term  # the catalog is compiled
+    pdf = handout.render_pdf(short_sale, link_of(short_sale, "ja"), "ja")
+    assert pdf.startswith(b"%PDF-") and len(pdf) < 1_000_000
+    flat = squash(text_of(pdf))
+    assert squash(term) in flat
+    assert squash(gettext("Loan balance")) in flat
+    assert "2026年3月1日" in flat  # the date, in the Japanese format
+    assert "$50,000.00" in flat
+    assert squash(link_of(short_sale, "ja")) in flat
+    assert squash(gettext(handout.DISCLAIMER)) in flat
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == gettext(handout.TITLE)
+
+
+def test_japanese_font_is_the_japanese_face() -> None:
+    regular, bold = handout.find_fonts("ja")
+    assert regular.path.is_file() and bold.path.is_file()
+    if regular.path.suffix == ".ttc":
+        from fontTools.ttLib import TTCollection
+
+        faces = TTCollection(str(regular.path), lazy=True).fonts
+        assert "JP" in faces[regular.index]["name"].getDebugName(1)
+
+
+def test_spanish_handout_keeps_accents_and_dollars(short_sale: Analysis) -> None:
+    gettext = i18n.gettext_for("es")
+    pdf = handout.render_pdf(short_sale, link_of(short_sale, "es"), "es")
+    text = text_of(pdf)
+    assert "$50,000.00" in text
+    assert "1 de marzo de 2026" in text
+    assert squash(gettext("Deficiency balance")) in squash(text)
+    assert squash(gettext("Sale price")) in squash(text)
+
+
+def test_qr_code_is_embedded_and_encodes_the_link(short_sale: Analysis, english: bytes) -> None:
+    images = PdfReader(io.BytesIO(english)).pages[0].images
+    assert len(images) >= 1
+    picture = images[0].image.convert("L")
+    # Built the same way as the handout (error level M, never Micro QR).
+    expected = segno.make(link_of(short_sale), error="m", micro=False)
+    assert handout.qr_code(link_of(short_sale)) == expected
+    size = len(expected.matrix)
+    scale, border = handout.QR_SCALE, handout.QR_BORDER
+    assert picture.size == ((size + 2 * border) * scale,) * 2
+    modules = [
+        [
+            int(
+                picture.getpixel(
+                    ((border + c) * scale + scale // 2, (border + r) * scale + scale // 2)
+                )
+                < 128
+            )
+            for c in range(size)
+        ]
+        for r in range(size)
+    ]
+    assert modules == [list(row) for row in expected.matrix]
+
+
+def test_same_inputs_give_the_same_bytes(short_sale: Analysis, english: bytes) -> None:
+    assert handout.render_pdf(short_sale, link_of(short_sale), "en") == english
+    assert handout.render_pdf(short_sale, link_of(short_sale), "en", today=TODAY) == english
+
+
+def test_missing_font_raises_a_clear_error(
+    short_sale: Analysis, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = handout.FontFile(tmp_path / "none.ttf")
+    monkeypatch.setitem(handout.FONT_CANDIDATES, "cjk", ((missing, missing),))
+    with pytest.raises(handout.HandoutFontError) as caught:
+        handout.render_pdf(short_sale, link_of(short_sale), "ja")
+    error = caught.value
+    assert error.lang == "ja" and error.package == "fonts-noto-cjk"
+    assert error.searched == (missing.path,)
+    assert "fonts-noto-cjk" in str(error) and str(missing.path) in str(error)
+    assert error.message == handout.MSG_NO_FONT
+
+
+def test_a_missing_bold_face_falls_back_to_the_regular_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    regular, _bold = handout.find_fonts("en")
+    monkeypatch.setitem(
+        handout.FONT_CANDIDATES, "latin", ((regular, handout.FontFile(tmp_path / "no.ttf")),)
+    )
+    assert handout.find_fonts("en") == (regular, regular)
+
+
+def test_bad_arguments(short_sale: Analysis) -> None:
+    with pytest.raises(ValueError, match="language"):
+        handout.render_pdf(short_sale, link_of(short_sale), "fr")
+    with pytest.raises(ValueError, match="link"):
+        handout.render_pdf(short_sale, "", "en")
+
+
+def test_inputs_listed_are_the_basics_and_the_changes() -> None:
+    sc = replace(example("car"), state="OH", dofd="2025-01-15", notice_given=False)
+    keys = handout.shown_inputs(sc)
+    assert keys[:3] == ["loan", "path", "balance"]  # schema order
+    for key in ("state", "legal_fees", "sale_price", "action", "dofd", "notice_given"):
+        assert key in keys
+    assert "interest" not in keys and "units" not in keys
+    text = text_of(handout.render_pdf(analyze(sc, TODAY), "https://x.example/?v=1"))
+    assert "Ohio (OH)" in text and "January 15, 2025" in text
+    assert "You got notice before the vehicle sale" in text and "Auto loan" in text
+
+
+def test_waterfall_spans_run_from_zero_to_the_result() -> None:
+    for sc in (example("short_sale"), example("car"), replace(example("car"), sale_price="12000")):
+        result = analyze(sc, TODAY).result
+        spans = handout.waterfall_spans(result.items)
+        assert len(spans) == len(result.items)
+        assert all(start <= end for start, end in spans)
+        assert all(
+            end - start == item.cents
+            for item, (start, end) in zip(result.items, spans, strict=True)
+        )
+        last = spans[-1]
+        assert last == ((0, result.deficiency) if not result.surplus else (-result.surplus, 0))
+
+
+# -- the handout's labels are the pages' message ids (so they share one translation) -------
+def test_labels_match_the_pages() -> None:
+    from ui.labels import FIELD_LABELS, OPTION_LABELS
+    from ui.sections import PROGRAM_LABELS
+
+    assert {key: label for key, (label, _help) in FIELD_LABELS.items()} == handout.INPUT_LABELS
+    assert handout.OPTION_LABELS == OPTION_LABELS
+    assert handout.PROGRAM_LABELS == PROGRAM_LABELS
+    tree = ast.parse((ROOT / "pages" / "states.py").read_text(encoding="utf-8"))
+    found = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "CONFIDENCE_LABELS" for t in node.targets)
+    )
+    confidence = {k.value: v.args[0].value for k, v in zip(found.keys, found.values, strict=True)}
+    assert confidence == handout.CONFIDENCE_LABELS
+
+
+# -- any scenario renders ------------------------------------------------------------------
+@st.composite
+def scenarios(draw):
+    loan = draw(st.sampled_from(["mortgage", "auto", "other"]))
+    amount = st.integers(min_value=0, max_value=50_000_000)
+    data = {
+        "loan": loan,
+        "path": draw(st.sampled_from(PATHS_BY_LOAN[loan])),
+        "balance": cents_str(draw(amount)),
+        "interest": cents_str(draw(st.integers(0, 2_000_000))),
+        "sale_price": cents_str(draw(amount)),
+        "action": draw(st.sampled_from(["collect", "forgive"])),
+    }
+    state = draw(st.none() | st.sampled_from(STATE_CODES))
+    if state:
+        data["state"] = state
+    if draw(st.booleans()):
+        data["dofd"] = "2024-11-01"
+        data["sale_date"] = "2025-05-01"
+    return validate(data)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), st.sampled_from(["en", "es"]))
+def test_any_scenario_renders(sc, lang) -> None:
+    found = analyze(sc, TODAY)
+    pdf = handout.render_pdf(found, link_of(found, lang), lang)
+    assert pdf.startswith(b"%PDF-") and len(pdf) < 1_000_000
+    text = text_of(pdf)
+    shown = found.result.surplus or found.result.deficiency
+    assert i18n.money(shown, lang) in text
+    assert i18n.money(found.owes, lang) in text

@@ -1,0 +1,55 @@
+"""Download buttons for the counselor handout (PDF) and the CSV tables.
+
+The PDF is built only when the reader clicks (``data`` is a callable), so no rerun pays
+for it; nothing is written to disk and nothing is kept after the download.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from deficiency.analysis import Analysis
+from deficiency.exports import breakdown_csv, csv_bytes
+from deficiency.handout import HandoutFontError, find_fonts, render_pdf
+from ui import state
+from ui.text import _, lang
+
+
+def handout_buttons(found: Analysis, container: Any = st) -> None:
+    """A "Download PDF" (when a font for the language exists) and a "Download CSV"."""
+    reader = lang()
+    link = state.share_url()
+    cols = container.columns(2)
+    try:
+        find_fonts(reader)
+    except HandoutFontError as error:
+        cols[0].error(_(error.message))
+    else:
+        cols[0].download_button(
+            _("Download PDF handout"),
+            data=_pdf(found, link, reader),
+            file_name="deficiency-handout.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            key="download_pdf",
+            icon="📄",
+        )
+    cols[1].download_button(
+        _("Download CSV (breakdown)"),
+        data=csv_bytes(breakdown_csv(found, reader)),
+        file_name="deficiency-breakdown.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="download_csv",
+        icon="⬇️",
+    )
+
+
+def _pdf(found: Analysis, link: str, reader: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        return render_pdf(found, link, reader)
+
+    return build
