@@ -37,7 +37,6 @@ class Analysis:
         return min(self.result.borrower_owes, self.state.collectible_cents)
 
 
-
 def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
     """Run the chain. A settlement above the deficiency is capped and reported, not fatal."""
     today = today or dt.date.today()
