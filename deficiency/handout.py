@@ -37,6 +37,7 @@ from deficiency import i18n, links, state_law, tax
 from deficiency.analysis import Analysis
 from deficiency.engine import Item
 from deficiency.guidance import next_steps
+from deficiency.labels import CONFIDENCE_LABELS, INPUT_LABELS, OPTION_LABELS, PROGRAM_LABELS
 from deficiency.markers import N_, Message
 from deficiency.money import to_cents
 from deficiency.scenario import DATE_KEYS, SCENARIO_KEYS, Scenario
@@ -67,96 +68,6 @@ FORM_1099C_LIKELY = N_(
     "of cancelled debt to the IRS. It may count as income unless an exclusion applies."
 )
 
-#: Scenario field labels: the ids of ``ui.labels.FIELD_LABELS`` (kept equal by a test).
-INPUT_LABELS: dict[str, str] = {
-    "loan": N_("Type of loan"),
-    "path": N_("What happened to the collateral"),
-    "balance": N_("Loan balance"),
-    "interest": N_("Accrued interest"),
-    "late_fees": N_("Late fees"),
-    "legal_fees": N_("Legal and court fees"),
-    "sale_costs": N_("Sale costs"),
-    "holding_costs": N_("Holding costs"),
-    "other_fees": N_("Other fees"),
-    "sale_price": N_("Sale price"),
-    "credits": N_("Credits"),
-    "action": N_("What the lender does with the deficiency"),
-    "settlement": N_("Settlement amount"),
-    "state": N_("State"),
-    "foreclosure": N_("How the foreclosure was done"),
-    "purchase_money": N_("The loan paid for the home"),
-    "owner_occupied": N_("You lived in the home"),
-    "units": N_("Dwelling units"),
-    "acres": N_("Lot size (acres)"),
-    "home_equity": N_("Home-equity loan"),
-    "lender_bought": N_("The lender bought it at the sale"),
-    "fmv": N_("Fair market value at the sale"),
-    "sale_date": N_("Date of the sale"),
-    "loan_date": N_("Date the loan was made"),
-    "notice_given": N_("You got notice before the vehicle sale"),
-    "commercially_reasonable": N_("The sale was commercially reasonable"),
-    "recourse": N_("Personally liable for the debt"),
-    "basis": N_("Adjusted basis of the property"),
-    "main_home": N_("It was your main home"),
-    "bankruptcy": N_("Bankruptcy"),
-    "total_liabilities": N_("Total liabilities just before the cancellation"),
-    "total_assets": N_("Total assets just before the cancellation"),
-    "discharge_date": N_("Date the debt was cancelled"),
-    "filing_status": N_("Filing status"),
-    "taxable_income": N_("Taxable income before the cancelled debt"),
-    "dofd": N_("Date of first delinquency"),
-    "bankruptcy_date": N_("Bankruptcy filing date"),
-    "extenuating": N_("Extenuating circumstances"),
-    "score": N_("Credit score before the default"),
-    "current_before_sale": N_("All payments on time in the 12 months before the short sale"),
-    "charge_off_date": N_("Charge-off date"),
-    "settlement_date": N_("Settlement date"),
-}
-
-#: Option codes as words: the ids of ``ui.labels.OPTION_LABELS`` (kept equal by a test).
-OPTION_LABELS: dict[str, str] = {
-    "mortgage": N_("Mortgage (home)"),
-    "auto": N_("Auto loan"),
-    "other": N_("Other secured loan"),
-    "short_sale": N_("Short sale"),
-    "foreclosure": N_("Foreclosure"),
-    "deed_in_lieu": N_("Deed in lieu of foreclosure"),
-    "repossession": N_("Repossession"),
-    "voluntary_surrender": N_("Voluntary surrender"),
-    "collect": N_("Pursues it (collect)"),
-    "forgive": N_("Forgives it (write-off)"),
-    "settle": N_("Settles for less"),
-    "judicial": N_("Judicial (court)"),
-    "nonjudicial": N_("Nonjudicial (trustee sale)"),
-    "none": N_("None"),
-    "chapter7": N_("Chapter 7"),
-    "chapter13": N_("Chapter 13"),
-    "single": N_("Single"),
-    "married_joint": N_("Married filing jointly"),
-    "married_separate": N_("Married filing separately"),
-    "head_of_household": N_("Head of household"),
-    "surviving_spouse": N_("Qualifying surviving spouse"),
-    "680": N_("About 680"),
-    "720": N_("About 720"),
-    "780": N_("About 780"),
-    "__none__": N_("Not known / the usual case"),
-    "__yes__": N_("Yes"),
-    "__no__": N_("No"),
-}
-
-#: Mortgage programs: the ids of ``ui.sections.PROGRAM_LABELS`` (kept equal by a test).
-PROGRAM_LABELS: dict[str, str] = {
-    "fannie_mae": N_("Fannie Mae (conventional)"),
-    "fha": N_("FHA"),
-    "va": N_("VA"),
-    "usda": N_("USDA"),
-}
-
-#: State-rule confidence: the ids of the States page.
-CONFIDENCE_LABELS: dict[str, str] = {
-    "confirmed": N_("Checked against the statute"),
-    "unconfirmed": N_("Not fully confirmed"),
-}
 
 #: Inputs always listed (the rest only when they differ from the defaults).
 ALWAYS_SHOWN: tuple[str, ...] = ("loan", "path", "state", "balance", "sale_price", "action")

@@ -9,12 +9,14 @@ dropped and reported, and every good key is kept.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
 from deficiency.engine import evaluate, settlement_issue
+from deficiency.form1099c import Form1099CInputs, decode_forms, encode_forms, is_form_key
+from deficiency.letter import LetterInputs, decode_letter, encode_letter, is_letter_key
 from deficiency.money import to_cents
+from deficiency.querycodes import query_code as _code
 from deficiency.scenario import (
     DEFAULTS,
     MSG_VERSION,
@@ -29,17 +31,6 @@ from deficiency.scenario import (
 
 #: Query keys the scenario does not own (the shell reads them), never reported as unknown.
 SHELL_KEYS: frozenset[str] = frozenset({"v", "lang"})
-
-
-def _code(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        text = f"{value:.2f}"
-        return text[:-3] if text.endswith(".00") else text
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def encode(scenario: Scenario) -> dict[str, str]:
@@ -63,7 +54,14 @@ def decode(
     version = params.get("v")
     if version is not None and version != SCHEMA_VERSION:
         issues.append(FieldIssue("v", _short(version), MSG_VERSION))
-    data = {k: v for k, v in params.items() if k not in SHELL_KEYS and k not in extra_keys}
+    data = {
+        k: v
+        for k, v in params.items()
+        if k not in SHELL_KEYS
+        and k not in extra_keys
+        and not is_letter_key(k)
+        and not is_form_key(k)
+    }
     scenario, more = validate_lenient(data)
     issues.extend(more)
     probe = scenario.model_copy(update={"action": "collect"})
@@ -74,3 +72,27 @@ def decode(
         scenario = scenario.model_copy(update={"settlement": Decimal("0.00")})
     assert to_cents(scenario.settlement) <= deficiency or scenario.action != "settle"
     return scenario, issues
+
+
+def decode_all(
+    params: Mapping[str, str],
+) -> tuple[Scenario, LetterInputs, list[Form1099CInputs], list[FieldIssue]]:
+    """Open a whole link: the scenario, the lender's letter (``lt_*``), the 1099-C forms."""
+    scenario, issues = decode(params)
+    letter, letter_issues = decode_letter({k: v for k, v in params.items() if is_letter_key(k)})
+    forms, form_issues = decode_forms({k: v for k, v in params.items() if is_form_key(k)})
+    return scenario, letter, forms, issues + letter_issues + form_issues
+
+
+def encode_all(
+    scenario: Scenario,
+    letter: LetterInputs | None = None,
+    forms: list[Form1099CInputs] | None = None,
+) -> dict[str, str]:
+    """The query parameters of everything a link carries (non-defaults only, plus ``v``)."""
+    params = encode(scenario)
+    if letter is not None:
+        params.update(encode_letter(letter))
+    if forms:
+        params.update(encode_forms(forms))
+    return params

@@ -39,6 +39,7 @@ FilingStatus = Literal[
     "single", "married_joint", "married_separate", "head_of_household", "surviving_spouse"
 ]
 ScoreBand = Literal["680", "720", "780"]
+Investor = Literal["fannie_mae", "fha"]
 
 LOAN_TYPES: tuple[str, ...] = ("mortgage", "auto", "other")
 PATHS_BY_LOAN: dict[str, tuple[str, ...]] = {
@@ -64,6 +65,7 @@ FILING_STATUSES: tuple[str, ...] = (
     "surviving_spouse",
 )
 SCORE_BANDS: tuple[str, ...] = ("680", "720", "780")
+INVESTORS: tuple[str, ...] = ("fannie_mae", "fha")
 
 #: The 50 states and DC, by USPS code.
 STATE_CODES: tuple[str, ...] = (
@@ -93,6 +95,7 @@ DATE_KEYS: tuple[str, ...] = (
     "bankruptcy_date",
     "charge_off_date",
     "settlement_date",
+    "dispute_date",
 )
 MIN_DATE = dt.date(1980, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
@@ -109,6 +112,10 @@ MSG_DATE = N_("{key}: “{value}” is not allowed. Enter a date (YYYY-MM-DD) fr
 MSG_INT = N_("{key}: “{value}” is not allowed. Enter a whole number from {min} to {max}.")
 MSG_NUMBER = N_(
     "{key}: “{value}” is not allowed. Enter a number from {min} to {max} with at most 2 decimals."
+)
+MSG_RATE = N_(
+    "{key}: “{value}” is not allowed. Enter a yearly rate in percent from 0 to 100 "
+    "with at most 3 decimals."
 )
 MSG_UNKNOWN = N_("{key}: unknown setting.")
 MSG_PATH = N_("{key}: “{value}” does not apply to this loan type. Choose one of: {allowed}.")
@@ -205,6 +212,49 @@ def _units(value: Any) -> int:
     if not 1 <= number <= 1000:
         raise PydanticCustomError("units", MSG_INT)
     return number
+
+
+def _int_range(low: int, high: int, kind: str):
+    """A whole number from ``low`` to ``high`` (ASCII digits only, no signs or exponents)."""
+
+    def check(value: Any) -> int:
+        if isinstance(value, bool):
+            raise PydanticCustomError(kind, MSG_INT)
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 6:
+            raise PydanticCustomError(kind, MSG_INT)
+        number = int(text)
+        if not low <= number <= high:
+            raise PydanticCustomError(kind, MSG_INT)
+        return number
+
+    return check
+
+
+def _optional_int_range(low: int, high: int, kind: str):
+    inner = _int_range(low, high, kind)
+
+    def check(value: Any) -> int | None:
+        if value is None or value == "":
+            return None
+        return inner(value)
+
+    return check
+
+
+def _rate(value: Any) -> Decimal:
+    """An annual interest rate in percent: 0 to 100, at most 3 decimals (6.875)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("rate", MSG_RATE)
+    try:
+        number = parse_decimal(str(value)) if not isinstance(value, Decimal) else value
+    except ValueError:
+        raise PydanticCustomError("rate", MSG_RATE) from None
+    if not number.is_finite() or not 0 <= number <= 100:
+        raise PydanticCustomError("rate", MSG_RATE)
+    if number != number.quantize(Decimal("0.001")):
+        raise PydanticCustomError("rate", MSG_RATE)
+    return number.quantize(Decimal("0.001"))
 
 
 _TRUE = {"yes", "true", "1", "on", "y"}
@@ -347,6 +397,28 @@ class Scenario(BaseModel):
     charge_off_date: OptionalDate = None
     settlement_date: OptionalDate = None
 
+    # -- issue 10: second liens, co-borrowers, time and money around the sale -----------
+    #: A second mortgage or HELOC on the same home (0: none).
+    second_balance: Amount = Decimal("0.00")
+    second_lender_same: Flag = False
+    second_purchase_money: Flag = False
+    #: Both loans made together (California's same-lender rule); ``None`` = not known.
+    second_made_with_first: OptionalFlag = None
+    #: Other people who signed the note (each can owe the whole deficiency).
+    coborrowers: Annotated[int, BeforeValidator(_int_range(0, 10, "coborrowers"))] = 0
+    #: The note's yearly interest rate, in percent (cost of waiting).
+    rate: Annotated[Decimal, BeforeValidator(_rate)] = Decimal("0.000")
+    #: When a credit-report dispute was sent (the bureau's 30-day clock).
+    dispute_date: OptionalDate = None
+    #: Who owns or insures the loan (relocation help, short-sale minimums).
+    investor: Annotated[Investor | None, BeforeValidator(_optional_choice(INVESTORS))] = None
+    #: The "as is" appraised value (FHA pre-foreclosure sale minimum net proceeds).
+    as_is_value: OptionalAmount = None
+    #: Days the home has been marketed for a short sale (FHA's tiers count these).
+    days_marketed: Annotated[
+        int | None, BeforeValidator(_optional_int_range(0, 3650, "days_marketed"))
+    ] = None
+
     @model_validator(mode="after")
     def _resolve_path(self) -> Scenario:
         allowed = PATHS_BY_LOAN[self.loan]
@@ -375,6 +447,7 @@ _ALLOWED_TEXT: dict[str, str] = {
     "filing_status": " | ".join(FILING_STATUSES),
     "score": " | ".join(SCORE_BANDS),
     "state": ", ".join(STATE_CODES),
+    "investor": " | ".join(INVESTORS),
 }
 
 
@@ -386,6 +459,10 @@ def _params_for(key: str, loan: str = "mortgage") -> dict[str, str]:
         return {"allowed": _ALLOWED_TEXT[key]}
     if key == "units":
         return {"min": "1", "max": "1000"}
+    if key == "coborrowers":
+        return {"min": "0", "max": "10"}
+    if key == "days_marketed":
+        return {"min": "0", "max": "3650"}
     if key == "acres":
         return {"min": "0", "max": "1000000"}
     if key in DATE_KEYS:
@@ -401,7 +478,18 @@ def _issues_from(error: ValidationError, data: Mapping[str, Any]) -> list[FieldI
         raw = data.get(key, err.get("input"))
         if err["type"] == "extra_forbidden":
             message = MSG_UNKNOWN
-        elif err["type"] in ("amount", "choice", "flag", "date", "units", "acres", "path"):
+        elif err["type"] in (
+            "amount",
+            "choice",
+            "flag",
+            "date",
+            "units",
+            "acres",
+            "path",
+            "rate",
+            "coborrowers",
+            "days_marketed",
+        ):
             message = str(err["msg"])
         else:
             message = MSG_INVALID

@@ -11,10 +11,11 @@ import streamlit as st
 from deficiency import whatif
 from deficiency.analysis import analyze
 from deficiency.exports import comparison_csv, csv_bytes
+from deficiency.help import relocation_help, short_sale_check
 from deficiency.links import decode
 from deficiency.markers import N_
-from deficiency.money import cents_str
-from ui import frame, state
+from deficiency.money import cents_str, to_cents
+from ui import frame, inputs, sections, state
 from ui.labels import OPTION_LABELS
 from ui.text import _, money, plain, render
 from ui.widgets import disclaimer, show_issues
@@ -157,6 +158,27 @@ st.plotly_chart(
     config={"displaylogo": False, "displayModeBar": False},
     alt=_("Grouped bar chart comparing the paths"),
 )
+
+if sc.loan == "mortgage":
+    st.subheader(_("Relocation help and short-sale approval"))
+    cols = st.columns(3)
+    inputs.optional_choice("investor", ["", "fannie_mae", "fha"], cols[0])
+    inputs.amount("as_is_value", cols[1], optional=True)
+    inputs.whole_number("days_marketed", 0, 3650, cols[2])
+    for path in ("short_sale", "deed_in_lieu"):
+        moving = relocation_help(sc.model_copy(update={"path": path}))
+        if moving is not None:
+            st.markdown(
+                "- "
+                + plain(render(moving.summary))
+                + " "
+                + sections.source_link(_("Source"), moving.source_url)
+                + ("" if moving.confidence == "confirmed" else " · " + _("Not fully confirmed"))
+            )
+    if sc.as_is_value is not None and sc.investor == "fha":
+        check = short_sale_check(sc, to_cents(sc.as_is_value), 0, days_marketed=sc.days_marketed)
+        (st.warning if check.likely_rejected else st.success)(plain(render(check.verdict)))
+        sections.bullets(check.notes)
 
 st.subheader(_("Two saved scenarios side by side"))
 st.caption(_("Paste two shared links (A and B). Nothing is stored: the links hold the scenarios."))

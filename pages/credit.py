@@ -9,6 +9,7 @@ from deficiency.analysis import analyze
 from deficiency.credit import timeline
 from ui import frame, sections, state
 from ui.charts import timeline as timeline_chart
+from ui.labels import PROGRAM_LABELS
 from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
@@ -73,7 +74,7 @@ st.dataframe(
     pd.DataFrame(
         [
             (
-                _(sections.PROGRAM_LABELS[e.program]),
+                _(PROGRAM_LABELS[e.program]),
                 date(e.date),
                 "; ".join(s.title for s in e.sources),
             )

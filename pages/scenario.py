@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from deficiency.analysis import analyze
+from deficiency.casenote import case_note
 from deficiency.examples import EXAMPLES, example
 from deficiency.guidance import next_steps
 from deficiency.money import to_cents
 from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
 from ui import downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
-from ui.text import _, md, money, plain
+from ui.text import _, lang, md, money, plain
 from ui.widgets import disclaimer, show_issues
 
 frame.begin()
@@ -80,10 +81,23 @@ with left:
     if asked:
         with st.expander(_("Questions your state's law depends on"), expanded=True):
             forms.state_questions(asked)
+    if sc.loan == "mortgage":
+        with st.expander(_("Second mortgage and co-borrowers (optional)")):
+            inputs.amount("second_balance")
+            if sc.second_balance:
+                inputs.flag("second_lender_same")
+                inputs.flag("second_purchase_money")
+                if sc.second_lender_same:
+                    inputs.optional_choice("second_made_with_first", ["", "yes", "no"])
+            inputs.whole_number("coborrowers", 0, 10)
+    else:
+        with st.expander(_("Co-borrowers (optional)")):
+            inputs.whole_number("coborrowers", 0, 10)
     with st.expander(_("Tax details (optional)")):
         forms.tax_inputs()
     with st.expander(_("Credit report details (optional)")):
         forms.credit_inputs()
+        inputs.date("dispute_date")
 
     st.divider()
     st.markdown(_("Try an example:"))
@@ -117,12 +131,17 @@ with right:
 
     sections.state_law(found)
     sections.tax_summary(found)
+    sections.second_lien(found)
     sections.credit_summary(found)
+    sections.countdowns(found)
+    sections.help_links(found)
 
     st.subheader(_("Share this scenario"))
     st.caption(_("Copy this link to reopen exactly this scenario, on any device."))
     st.code(state.share_url(), language=None, wrap_lines=True)
     downloads.handout_buttons(found)
+    with st.expander(_("Case note for your records (plain text)")):
+        st.code(case_note(found, state.share_url(), lang()), language=None, wrap_lines=True)
     st.button(_("Reset to the defaults"), on_click=state.reset, key="reset")
 
 disclaimer()

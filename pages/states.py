@@ -8,6 +8,7 @@ from deficiency.markers import N_
 from deficiency.state_law import rules_table
 from ui import frame, inputs, state
 from ui.charts import state_tiles
+from ui.labels import CONFIDENCE_LABELS
 from ui.text import _
 from ui.widgets import disclaimer, show_issues
 
@@ -15,10 +16,6 @@ CATEGORY_LABELS = {
     "barred_after_trustee_sale": N_("No deficiency after a trustee sale"),
     "fair_value_credit": N_("Fair-value credit limits the deficiency"),
     "allowed": N_("Deficiency allowed (general rules)"),
-}
-CONFIDENCE_LABELS = {
-    "confirmed": N_("Checked against the statute"),
-    "unconfirmed": N_("Not fully confirmed"),
 }
 PROCESS_LABELS = {
     "judicial": N_("Judicial (court)"),

@@ -3,15 +3,18 @@ the settlement and the fees. Every curve is one vectorized call to the core."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
 from deficiency import whatif
+from deficiency.delay import delay_schedule, parse_rate, per_month_message
 from deficiency.money import from_cents, to_cents
 from deficiency.scenario import FEE_KEYS, Scenario
-from ui import frame, state
-from ui.text import _, money, plain
+from ui import frame, inputs, state
+from ui.text import _, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
 COLORS = {
@@ -222,8 +225,49 @@ def fee_heatmap() -> None:
     )
 
 
+@st.fragment
+def delay_explorer() -> None:
+    st.subheader(_("The cost of waiting"))
+    inputs.percent("rate")
+    cols = st.columns(3)
+    months = cols[0].slider(_("Months of waiting"), 1, 36, 12, key="delay_months")
+    storage = cols[1].number_input(
+        _("Storage per day (vehicle)"), 0.0, 1000.0, 0.0, 5.0, format="%.2f", key="delay_storage"
+    )
+    monthly = cols[2].number_input(
+        _("Fees added each month"), 0.0, 100000.0, 0.0, 25.0, format="%.2f", key="delay_fees"
+    )
+    rate = parse_rate(str(sc.rate))
+    storage_cents = to_cents(Decimal(repr(storage)).quantize(Decimal("0.01")))
+    monthly_cents = to_cents(Decimal(repr(monthly)).quantize(Decimal("0.01")))
+    table = delay_schedule(sc, months, rate, storage_cents, monthly_cents)
+    st.markdown(plain(render(per_month_message(sc, rate, storage_cents, monthly_cents))))
+    fig = go.Figure(
+        go.Bar(
+            x=table["month"].tolist(),
+            y=_dollars(table["deficiency"].tolist()),
+            marker_color=COLORS["deficiency"],
+            customdata=[money(v) for v in table["deficiency"].tolist()],
+            hovertemplate=_("Month") + " %{x}: %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        xaxis_title=_("Months from now"),
+        yaxis={"tickformat": "$,.0f", "title": _("Deficiency balance")},
+        height=360,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+    )
+    st.plotly_chart(
+        fig,
+        config=CHART_CONFIG,
+        alt=_("Bar chart of the deficiency month by month"),
+        key="delay_chart",
+    )
+
+
 price_explorer()
 settlement_explorer()
 fee_heatmap()
+delay_explorer()
 disclaimer()
 frame.end()

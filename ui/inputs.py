@@ -7,6 +7,7 @@ plain, typeable number fields (sliders belong to the what-if pages).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,7 +24,7 @@ def _prepare(field: str) -> tuple[str, str, str]:
     key = state.widget_key(field)
     if key not in st.session_state:
         st.session_state[key] = state.widget_value(state.scenario(), field)
-    label, help_text = FIELD_LABELS[field]
+    label, help_text = FIELD_LABELS[re.sub(r"^fc\d_", "fc_", field)]
     return key, _(label), _(help_text)
 
 
@@ -161,4 +162,35 @@ def state_choice(container: Any = st) -> None:
         help=help_text,
         on_change=state.on_widget_change,
         args=("state",),
+    )
+
+
+def text(field: str, max_chars: int, container: Any = st) -> None:
+    """Free text (kept as typed; always shown escaped, never as HTML or markdown)."""
+    key, label, help_text = _prepare(field)
+    if st.session_state[key] is None:
+        st.session_state[key] = ""
+    container.text_input(
+        label,
+        max_chars=max_chars,
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=(field,),
+    )
+
+
+def percent(field: str, container: Any = st) -> None:
+    """A yearly rate in percent, three decimals (6.875)."""
+    key, label, help_text = _prepare(field)
+    container.number_input(
+        label,
+        min_value=0.0,
+        max_value=100.0,
+        step=0.125,
+        format="%.3f",
+        key=key,
+        help=help_text,
+        on_change=state.on_widget_change,
+        args=(field,),
     )

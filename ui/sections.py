@@ -13,15 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from deficiency.analysis import Analysis
-from deficiency.markers import N_, Message
+from deficiency.labels import PROGRAM_LABELS
+from deficiency.markers import Message
 from ui.text import _, date, md, money, plain, render
-
-PROGRAM_LABELS = {
-    "fannie_mae": N_("Fannie Mae (conventional)"),
-    "fha": N_("FHA"),
-    "va": N_("VA"),
-    "usda": N_("USDA"),
-}
 
 
 def bullets(messages: Iterable[Message], container: Any = st) -> None:
@@ -146,3 +140,73 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
         )
     bullets(c.barred_notes, container)
     bullets(c.removal_notes[:2], container)
+
+
+def second_lien(found: Analysis, container: Any = st) -> None:
+    """The second mortgage or HELOC and the co-borrowers (only when entered)."""
+    from deficiency.liens import assess_coborrowers, assess_second_lien
+    from deficiency.money import to_cents
+
+    sc = found.scenario
+    balance = to_cents(sc.second_balance)
+    if balance and sc.loan == "mortgage":
+        container.subheader(_("The second mortgage"))
+        second = assess_second_lien(
+            sc,
+            balance,
+            sc.second_lender_same,
+            sc.second_purchase_money,
+            made_with_first=sc.second_made_with_first,
+        )
+        col = container.columns(2)
+        col[0].metric(_("Second loan balance"), money(second.balance_cents))
+        col[1].metric(_("Collectible on the second loan"), money(second.collectible_cents))
+        box = container.success if second.collectible_cents == 0 else container.warning
+        box(plain(render(second.rule) + (f" ({second.citation})" if second.citation else "")))
+        bullets(second.notes, container)
+    if sc.coborrowers:
+        container.subheader(_("Co-borrowers"))
+        co = assess_coborrowers(sc, found.owes, found.tax.cancelled_debt, sc.coborrowers)
+        bullets(co.notes, container)
+
+
+def help_links(found: Analysis, container: Any = st) -> None:
+    """Where to get help, picked for this situation, each with its public source."""
+    from deficiency.help import help_for
+
+    items = help_for(found)
+    if not items:
+        return
+    container.subheader(_("Where to get help"))
+    lines = []
+    for item in items:
+        contact = " · ".join(part for part in (item.phone,) if part)
+        link = source_link(render(item.name), item.url)
+        lines.append(
+            "- "
+            + link
+            + (f" ({plain(contact)})" if contact else "")
+            + ": "
+            + plain(render(item.note))
+        )
+    container.markdown("\n".join(lines))
+
+
+def countdowns(found: Analysis, container: Any = st) -> None:
+    """Dates that run out: the lender's deadline, the dispute window, the report's end."""
+    import datetime as dt
+
+    from deficiency.delay import countdown_notes
+    from deficiency.delay import countdowns as dates
+
+    today = dt.date.today()
+    items = dates(found, today, found.scenario.dispute_date)
+    if items:
+        container.dataframe(
+            pd.DataFrame(
+                [(render(c.label), date(c.date), c.days_left) for c in items],
+                columns=[_("Countdown"), _("Date"), _("Days left")],
+            ),
+            hide_index=True,
+        )
+    bullets(countdown_notes(found, today, found.scenario.dispute_date), container)

@@ -10,15 +10,21 @@ codes after every run. Nothing lives only in server memory: the URL rebuilds eve
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
 import streamlit as st
 
 from deficiency import i18n, links
+from deficiency.form1099c import Form1099CInputs, decode_forms, is_form_key
+from deficiency.letter import LetterInputs, decode_letter, is_letter_key
+from deficiency.querycodes import query_code
 from deficiency.scenario import DEFAULTS, FieldIssue, Scenario, ScenarioError, replace
 from ui.text import LANG_KEY
 
 SCENARIO = "_scenario"
+EXTRA = "_extra"  # the letter's (lt_*) and the 1099-C forms' (fc*_*) query values
 LINK_ISSUES = "_link_issues"
 INPUT_ISSUES = "_input_issues"
 LAST_URL = "_last_url"
@@ -51,8 +57,10 @@ def load_from_link() -> None:
     if not first and not external:
         return
     if first or any(key not in links.SHELL_KEYS for key in query) or "v" in query:
-        opened, issues = links.decode(query)
+        opened, letter, forms, issues = links.decode_all(query)
         set_scenario(opened)
+        st.session_state[EXTRA] = links.encode_all(DEFAULTS, letter, forms)
+        st.session_state[EXTRA].pop("v", None)
         st.session_state[LINK_ISSUES] = issues
     raw_lang = query.get("lang")
     chosen = i18n.normalize_language(raw_lang)
@@ -67,6 +75,7 @@ def load_from_link() -> None:
 def link_params() -> dict[str, str]:
     """The query parameters of the current scenario and language."""
     params = links.encode(scenario())
+    params.update(st.session_state.get(EXTRA, {}))
     lang = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
     if lang != i18n.DEFAULT_LANGUAGE:
         params["lang"] = lang
@@ -97,10 +106,43 @@ EMPTY_CHOICE_FIELDS = frozenset(
 )
 
 
+def is_empty_choice(field: str) -> bool:
+    """Choices whose "not known" (``None``) is shown as the empty-string option."""
+    return (
+        field in EMPTY_CHOICE_FIELDS
+        or field in ("lt_precomputed", "lt_addons")
+        or re.fullmatch(r"fc\d?_(liable|code)", field) is not None
+    )
+
+
+def letter() -> LetterInputs:
+    """The lender's letter as entered (validated; defaults where blank)."""
+    return decode_letter(st.session_state.get(EXTRA, {}))[0]
+
+
+def forms() -> list[Form1099CInputs]:
+    """The 1099-C forms as entered (blank forms left out)."""
+    return decode_forms(st.session_state.get(EXTRA, {}))[0]
+
+
+def _extra_value(field: str) -> Any:
+    """The validated value of one letter or form key (its default when not entered)."""
+    raw = st.session_state.get(EXTRA, {}).get(field)
+    if is_letter_key(field):
+        model: Any = LetterInputs
+        name = field
+    else:
+        model = Form1099CInputs
+        name = "fc_" + field.split("_", 1)[1]
+    if raw is None:
+        return model.model_fields[name].default
+    return getattr(model.model_validate({name: raw}), name)
+
+
 def widget_value(sc: Scenario, field: str) -> Any:
-    """What a widget shows for a scenario field (floats for number inputs are display only)."""
-    value = getattr(sc, field)
-    if field in EMPTY_CHOICE_FIELDS:
+    """What a widget shows for a field (floats for number inputs are display only)."""
+    value = _extra_value(field) if is_extra_key(field) else getattr(sc, field)
+    if is_empty_choice(field):
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -110,9 +152,44 @@ def widget_value(sc: Scenario, field: str) -> Any:
     return value
 
 
+def is_extra_key(field: str) -> bool:
+    return is_letter_key(field) or is_form_key(field)
+
+
+def _on_extra_change(field: str, value: Any) -> None:
+    """A letter or 1099-C box changed: validate it alone, keep it as a query value."""
+    issues: dict[str, list[FieldIssue]] = st.session_state.setdefault(INPUT_ISSUES, {})
+    extra = dict(st.session_state.get(EXTRA, {}))
+    if value is None or value == "":
+        extra.pop(field, None)
+    else:
+        if isinstance(value, float):
+            value = Decimal(repr(value))
+        if isinstance(value, str) and value in ("yes", "no"):
+            value = value == "yes"
+        extra[field] = query_code(value)
+    decoder = decode_letter if is_letter_key(field) else decode_forms
+    part = {k: v for k, v in extra.items() if (is_letter_key(k) == is_letter_key(field))}
+    _, problems = decoder(part)
+    mine = [p for p in problems if p.key == field]
+    if mine:
+        issues[field] = mine
+        return
+    issues.pop(field, None)
+    st.session_state[EXTRA] = links.encode_all(DEFAULTS, *_parts(extra))
+    st.session_state[EXTRA].pop("v", None)
+
+
+def _parts(extra: dict[str, str]) -> tuple[LetterInputs, list[Form1099CInputs]]:
+    return decode_letter(extra)[0], decode_forms(extra)[0]
+
+
 def on_widget_change(field: str) -> None:
     """Callback of every input: validate through the core, keep the scenario valid."""
     value = st.session_state[widget_key(field)]
+    if is_extra_key(field):
+        _on_extra_change(field, value)
+        return
     issues: dict[str, list[FieldIssue]] = st.session_state.setdefault(INPUT_ISSUES, {})
     try:
         new = replace(scenario(), **{field: value})
@@ -142,6 +219,10 @@ def input_issues() -> list[FieldIssue]:
 def reset() -> None:
     """Back to the defaults (callback of the Reset button)."""
     st.session_state[INPUT_ISSUES] = {}
+    st.session_state[EXTRA] = {}
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+        if is_extra_key(key[len(WIDGET_PREFIX) :]):
+            del st.session_state[key]
     st.session_state.pop(LINK_ISSUES, None)
     set_scenario(DEFAULTS)
 

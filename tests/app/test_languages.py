@@ -16,6 +16,8 @@ PAGES = [
     "pages/whatif.py",
     "pages/compare.py",
     "pages/learn.py",
+    "pages/letter.py",
+    "pages/form1099c.py",
 ]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

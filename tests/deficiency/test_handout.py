@@ -12,7 +12,6 @@ installs both).
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import io
 import re
@@ -258,22 +257,15 @@ def test_waterfall_spans_run_from_zero_to_the_result() -> None:
 
 
 # -- the handout's labels are the pages' message ids (so they share one translation) -------
-def test_labels_match_the_pages() -> None:
-    from ui.labels import FIELD_LABELS, OPTION_LABELS
-    from ui.sections import PROGRAM_LABELS
+def test_labels_are_shared_with_the_pages() -> None:
+    """One set of message ids for the pages, the handout and the case note."""
+    from deficiency import labels
+    from ui import labels as ui_labels
 
-    assert {key: label for key, (label, _help) in FIELD_LABELS.items()} == handout.INPUT_LABELS
-    assert handout.OPTION_LABELS == OPTION_LABELS
-    assert handout.PROGRAM_LABELS == PROGRAM_LABELS
-    tree = ast.parse((ROOT / "pages" / "states.py").read_text(encoding="utf-8"))
-    found = next(
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == "CONFIDENCE_LABELS" for t in node.targets)
-    )
-    confidence = {k.value: v.args[0].value for k, v in zip(found.keys, found.values, strict=True)}
-    assert confidence == handout.CONFIDENCE_LABELS
+    assert handout.INPUT_LABELS is labels.INPUT_LABELS is ui_labels.INPUT_LABELS
+    assert handout.OPTION_LABELS is labels.OPTION_LABELS
+    assert handout.PROGRAM_LABELS is labels.PROGRAM_LABELS
+    assert handout.CONFIDENCE_LABELS is labels.CONFIDENCE_LABELS
 
 
 # -- any scenario renders ------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""Letter check, 1099-C reader, second liens, co-borrowers, help and the case note."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import metric, open_app, shown, url_of
+
+LETTER = {
+    "loan": "auto",
+    "lt_obligation": "12000",
+    "lt_proceeds": "7000",
+    "lt_repo_fee": "400",
+    "lt_storage_days": "30",
+    "lt_storage_rate": "20",
+    "lt_stated_deficiency": "6500",
+    "lt_precomputed": "yes",
+}
+
+
+@pytest.mark.parametrize("page", ["pages/letter.py", "pages/form1099c.py"])
+@pytest.mark.parametrize("query", [{}, LETTER, {"fc_amount": "NaN", "lt_proceeds": "<b>x</b>"}])
+def test_pages_run(page: str, query: dict[str, str]) -> None:
+    at = open_app(query, page=page)
+    assert not at.exception
+
+
+def test_letter_is_recomputed_and_flagged() -> None:
+    at = open_app(LETTER, page="pages/letter.py")
+    # 12,000 − 7,000 + 400 + 30 × 20 = 6,000.00, but the letter claims 6,500.00
+    assert metric(at, "Recomputed deficiency") == "$6,000.00"
+    assert metric(at, "The letter claims") == "$6,500.00"
+    flagged = " ".join(shown(e.value) for e in (*at.error, *at.warning, *at.info))
+    assert "6,500" in flagged or "500.00" in flagged
+
+
+def test_letter_input_goes_into_the_link() -> None:
+    at = open_app({"loan": "auto"}, page="pages/letter.py")
+    at.number_input(key="in_lt_obligation").set_value(9000.0).run()
+    assert url_of(at)["lt_obligation"] == "9000"
+    assert metric(at, "Recomputed deficiency") == "$9,000.00"
+
+
+def test_bad_letter_values_in_a_link_are_explained() -> None:
+    at = open_app({"lt_proceeds": "-3", "fc_code": "Z", "balance": "10"}, page="pages/letter.py")
+    text = shown(at.warning[0].value)
+    assert "lt_proceeds" in text and "fc_code" in text
+    assert url_of(at) == {"v": "1", "balance": "10"}
+
+
+def test_form_1099c_reading_compares_with_the_scenario() -> None:
+    query = {
+        "loan": "auto",
+        "balance": "2000",
+        "action": "settle",
+        "settlement": "1200",
+        "fc_amount": "800",
+        "fc_code": "F",
+        "fc_date": "2025-05-01",
+    }
+    at = open_app(query, page="pages/form1099c.py")
+    assert metric(at, "Cancelled debt on the forms") == "$800.00"
+    assert metric(at, "Cancelled debt this scenario computes") == "$800.00"
+    assert any(shown(m.value).startswith("F —") for m in at.markdown)
+
+
+def test_second_lien_and_coborrowers_sections() -> None:
+    query = {
+        "state": "CA",
+        "path": "foreclosure",
+        "balance": "300000",
+        "sale_price": "250000",
+        "second_balance": "40000",
+        "coborrowers": "1",
+    }
+    at = open_app(query)
+    assert metric(at, "Second loan balance") == "$40,000.00"
+    assert metric(at, "Collectible on the second loan") in ("$0.00", "$40,000.00")
+    assert any(h.value == "Co-borrowers" for h in at.subheader)
+
+
+def test_help_and_case_note() -> None:
+    at = open_app({"loan": "auto", "balance": "10000", "sale_price": "8500", "action": "forgive"})
+    assert any(h.value == "Where to get help" for h in at.subheader)
+    note = next(c.value for c in at.code if "Deficiency" in c.value or "deficiency" in c.value)
+    assert "balance=10000" in note and "$1,500.00" in note
