@@ -18,6 +18,7 @@ import numpy as np
 from deficiency import state_law, tax
 from deficiency.analysis import analyze
 from deficiency.credit import load_tables as credit_tables
+from deficiency.liens import assess_second_lien
 from deficiency.markers import N_
 from deficiency.money import div_round_half_up, from_cents, to_cents
 from deficiency.scenario import FEE_KEYS, PATHS_BY_LOAN, Scenario
@@ -113,6 +114,7 @@ class PathRow:
     report_months: int
     fannie_months: int | None
     fha_months: int | None
+    second_collectible: int = 0
 
 
 def _report_months() -> int:
@@ -164,6 +166,20 @@ def compare_paths(
     return rows
 
 
+def _second(sc: Scenario) -> int:
+    """What the second mortgage's lender can still collect after this path (0 if none)."""
+    balance = to_cents(sc.second_balance)
+    if not balance or sc.loan != "mortgage":
+        return 0
+    return assess_second_lien(
+        sc,
+        balance,
+        sc.second_lender_same,
+        sc.second_purchase_money,
+        made_with_first=sc.second_made_with_first,
+    ).collectible_cents
+
+
 def _row(key: str, sc: Scenario, pct: int | None, today: dt.date | None) -> PathRow:
     found = analyze(sc, today)
     credit = found.credit
@@ -184,4 +200,5 @@ def _row(key: str, sc: Scenario, pct: int | None, today: dt.date | None) -> Path
         report_months=_report_months(),
         fannie_months=_months(credit.eligibility, "fannie_mae"),
         fha_months=_months(credit.eligibility, "fha"),
+        second_collectible=_second(sc),
     )

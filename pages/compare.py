@@ -65,6 +65,8 @@ table = pd.DataFrame(
         _("Years to an FHA loan"): [_years(r.fha_months) for r in rows],
     }
 )
+if sc.second_balance:
+    table.insert(3, _("Second loan collectible"), [money(r.second_collectible) for r in rows])
 cheapest = min(r.total_cost for r in rows)
 fannie = [r.fannie_months for r in rows if r.fannie_months is not None]
 soonest = min(fannie) if fannie else None

@@ -126,3 +126,14 @@ def test_compare_paths_mortgage_and_auto() -> None:
     assert auto_rows["repossession"].deficiency == 200_000
     assert auto_rows["settle"].pays == 100_000
     assert all(r.report_months == 84 for r in auto_rows.values())
+
+
+def test_compare_paths_counts_the_second_lien() -> None:
+    base = {"balance": "300000", "sale_price": "250000", "second_balance": "40000"}
+    # California purchase-money second on a home you live in: protected (CCP 580b).
+    ca = validate({**base, "state": "CA", "second_purchase_money": "yes"})
+    assert {r.second_collectible for r in whatif.compare_paths(ca, 30, TODAY)} == {0}
+    # A recourse state with no rule for seconds: the sold-out second stays collectible.
+    co = validate({**base, "state": "CO"})
+    rows = {r.key: r for r in whatif.compare_paths(co, 30, TODAY)}
+    assert rows["foreclosure_nonjudicial"].second_collectible == 4_000_000
