@@ -107,7 +107,7 @@ def test_explorer_control_updates_the_chart(page: Page, server: str) -> None:
     page.goto(server + "/whatif?balance=250000&sale_price=200000")
     wait_for_app(page)
     radio = page.get_by_test_id("stRadio").filter(has_text="Show")
-    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(3)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(4)
     heat = page.get_by_test_id("stPlotlyChart").nth(2)
     before = heat.inner_html()
     radio.get_by_text("Your total cost (what you pay + tax)").click()
