@@ -615,7 +615,7 @@ def insolvency_amount(total_liabilities: int | None, total_assets: int | None) -
     return max(0, total_liabilities - total_assets)
 
 
-def qpri_exclusion(cancelled: Cents, loan_before: int, qpri_debt: int) -> Cents:
+def qpri_exclusion(cancelled: Cents, loan_before: Cents, qpri_debt: Cents) -> Cents:
     """IRC § 108(h)(4) ordering rule: only the amount discharged above the part of the loan
     that is *not* qualified principal residence indebtedness can be excluded.
 
@@ -624,7 +624,7 @@ def qpri_exclusion(cancelled: Cents, loan_before: int, qpri_debt: int) -> Cents:
     Example 24: loan $900,000 of which $700,000 qualifies, $300,000 cancelled → $100,000.
     """
     scalar = np.ndim(cancelled) == 0
-    non_qpri = max(0, loan_before - qpri_debt)
+    non_qpri = np.maximum(0, np.asarray(loan_before) - qpri_debt)
     amount = np.minimum(cancelled, np.maximum(np.asarray(cancelled) - non_qpri, 0))
     return _back(amount, scalar)
 
@@ -784,7 +784,7 @@ def split_exclusions(cod: Cents, facts: TaxFacts) -> dict[str, Cents]:
     rest = cod_arr - bankruptcy
     qpri = zero
     if facts.qpri_eligible and facts.qpri_in_window:
-        qualifying = min(facts.debt, facts.qpri_limit)
+        qualifying = np.minimum(facts.debt, facts.qpri_limit)
         qpri = np.minimum(rest, qpri_exclusion(cod_arr, facts.debt, qualifying))
     rest = rest - qpri
     insolvency = np.minimum(rest, facts.insolvency)
@@ -821,11 +821,13 @@ def tax_on_cancelled(
     *,
     today: dt.date | None = None,
     sale_price: Cents | None = None,
+    debt: Cents | None = None,
 ) -> np.ndarray:
     """Estimated extra federal tax (int64 cents) for each cancelled amount, all else fixed.
 
     ``sale_price`` (int64 cents, broadcastable) sweeps the sale too: it moves the debt
-    the sale paid off and, without a stated FMV, the FMV on the worksheet.
+    the sale paid off and, without a stated FMV, the FMV on the worksheet. ``debt``
+    (balance + fees − credits, per point) sweeps what was owed, for fee or balance axes.
 
     The what-if sweep's tax line: the same :func:`cod_income`, :func:`split_exclusions`
     and :func:`extra_tax` that :func:`assess` runs, over an array of cancelled amounts.
@@ -835,6 +837,11 @@ def tax_on_cancelled(
         sale = np.asarray(sale_price, dtype=np.int64)
         box7, used = _fmv_figures(scenario, sale)
         facts = dataclasses.replace(facts, sale=sale, fmv_used=used, fmv_box7=box7)
+    if debt is not None:
+        owed = np.asarray(debt, dtype=np.int64)
+        facts = dataclasses.replace(
+            facts, debt=owed, non_qpri=np.maximum(0, owed - facts.qpri_limit)
+        )
     cancelled = np.asarray(cancelled_cents, dtype=np.int64)
     taxable = split_exclusions(cod_income(cancelled, facts), facts)["taxable"]
     tax = extra_tax(

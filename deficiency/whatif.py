@@ -53,12 +53,15 @@ def figures(
         swept["deficiency"], swept["borrower_owes"], facts.recourse, scenario.action
     )
     sale = axes.get("sale_price")
+    credits = axes.get("credits", to_cents(scenario.credits))
+    shape = np.shape(cancelled)
     tax_due = tax.tax_on_cancelled(
         cancelled,
         scenario,
         decision.barred,
         today=today,
-        sale_price=None if sale is None else np.broadcast_to(sale, np.shape(cancelled)),
+        sale_price=None if sale is None else np.broadcast_to(sale, shape),
+        debt=np.broadcast_to(np.maximum(swept["total_owed"] - credits, 0), shape),
     )
     pays = _pays(swept["borrower_owes"], swept["collectible"])
     return {

@@ -137,3 +137,29 @@ def test_compare_paths_counts_the_second_lien() -> None:
     co = validate({**base, "state": "CO"})
     rows = {r.key: r for r in whatif.compare_paths(co, 30, TODAY)}
     assert rows["foreclosure_nonjudicial"].second_collectible == 4_000_000
+
+
+def test_heatmap_tax_follows_the_fees() -> None:
+    """Fees change the debt the tax worksheet starts from, not only the deficiency."""
+    sc = validate(
+        {
+            "state": "NY",
+            "path": "foreclosure",
+            "balance": "250000",
+            "sale_price": "200000",
+            "action": "forgive",
+            "taxable_income": "60000",
+            "sale_date": "2026-03-01",
+            "fmv": "190000",
+        }
+    )
+    prices = whatif.price_range(sc, 200)
+    fees = whatif.fee_range(sc, 200)
+    grid = whatif.figures(sc, TODAY, sale_price=prices[None, :], total_fees=fees[:, None])
+    checked = 0
+    for r, c in [(0, 0), (40, 150), (120, 170), (199, 199), (75, 25)]:
+        one = _single(sc, sale_price=from_cents(int(prices[c])), interest=from_cents(int(fees[r])))
+        for key, value in one.items():
+            assert int(grid[key][r, c]) == value, (key, r, c)
+        checked += one["tax"] > 0
+    assert checked >= 3  # the case actually exercises the tax
