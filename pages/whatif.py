@@ -9,12 +9,12 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from deficiency import whatif
+from deficiency import i18n, whatif
 from deficiency.delay import delay_schedule, parse_rate, per_month_message
 from deficiency.money import from_cents, to_cents
 from deficiency.scenario import FEE_KEYS, Scenario
 from ui import frame, inputs, state
-from ui.text import _, money, plain, render
+from ui.text import _, lang, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
 COLORS = {
@@ -28,14 +28,25 @@ CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def _curve(scenario_json: str, axis: str, low: int, high: int, points: int) -> dict[str, list[int]]:
-    """Cached by scenario and range: a sweep over one amount (cents in, cents out)."""
+def _curve(
+    scenario_json: str, axis: str, low: int, high: int, points: int, reader: str
+) -> dict[str, list]:
+    """Cached by scenario, range and language: a sweep over one amount, with its hover text.
+
+    The Babel-formatted amounts (one per point and measure) cost more than the sweep
+    itself, so they are cached with it.
+    """
     sc = Scenario.model_validate_json(scenario_json)
     if axis == "settlement":
         sc = sc.model_copy(update={"action": "settle"})
     values = whatif.linspace_cents(low, high, points)
     found = whatif.figures(sc, **{axis: values})
-    return {"x": values.tolist(), **{k: np.asarray(v).tolist() for k, v in found.items()}}
+    curve: dict[str, list] = {"x": values.tolist()}
+    curve["x_text"] = [i18n.money(v, reader) for v in curve["x"]]
+    for key, array in found.items():
+        curve[key] = np.asarray(array).tolist()
+        curve[key + "_text"] = [i18n.money(v, reader) for v in curve[key]]
+    return curve
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -44,7 +55,8 @@ def _grid(scenario_json: str, prices: tuple[int, int], fees: tuple[int, int], me
     price_axis = whatif.linspace_cents(*prices, 200)
     fee_axis = whatif.linspace_cents(*fees, 200)
     found = whatif.figures(sc, sale_price=price_axis[None, :], total_fees=fee_axis[:, None])
-    return {"x": price_axis.tolist(), "y": fee_axis.tolist(), "z": found[measure].tolist()}
+    # numpy arrays, not lists: Plotly validates list elements one by one (10x slower).
+    return {"x": price_axis / 100, "y": fee_axis / 100, "z": found[measure] / 100}
 
 
 def _dollars(cents: list[int]) -> list[float]:
@@ -55,14 +67,14 @@ def _dollars(cents: list[int]) -> list[float]:
 def _line_chart(curve: dict, x_title: str, marked: int, measures: list[str]) -> go.Figure:
     fig = go.Figure()
     for key in measures:
-        hover = [money(v) for v in curve[key]]
+        hover = curve[key + "_text"]
         fig.add_trace(
             go.Scatter(
-                x=_dollars(curve["x"]),
-                y=_dollars(curve[key]),
+                x=np.asarray(curve["x"]) / 100,
+                y=np.asarray(curve[key]) / 100,
                 name=_(whatif.MEASURES[key]),
                 line={"color": COLORS[key], "width": 2},
-                customdata=[[money(x), h] for x, h in zip(curve["x"], hover, strict=True)],
+                customdata=[[x, h] for x, h in zip(curve["x_text"], hover, strict=True)],
                 hovertemplate="%{customdata[0]} → %{customdata[1]}<extra>%{fullData.name}</extra>",
             )
         )
@@ -113,7 +125,7 @@ def price_explorer() -> None:
         step=max(top // 200, 1),
         key="whatif_price_range",
     )
-    curve = _curve(scenario_json, "sale_price", low * 100, max(high, low + 1) * 100, 201)
+    curve = _curve(scenario_json, "sale_price", low * 100, max(high, low + 1) * 100, 201, lang())
     st.plotly_chart(
         _line_chart(curve, _("Sale price"), price, list(whatif.MEASURES)),
         config=CHART_CONFIG,
@@ -130,7 +142,7 @@ def settlement_explorer() -> None:
     if deficiency == 0:
         st.caption(_("There is no deficiency to settle in this scenario."))
         return
-    curve = _curve(scenario_json, "settlement", 0, deficiency, 101)
+    curve = _curve(scenario_json, "settlement", 0, deficiency, 101, lang())
     pct = st.slider(
         _("Settlement offer, as a share of the deficiency (%)"),
         0,
@@ -184,9 +196,9 @@ def fee_heatmap() -> None:
     )
     fig = go.Figure(
         go.Heatmap(
-            x=_dollars(grid["x"]),
-            y=_dollars(grid["y"]),
-            z=[_dollars(row) for row in grid["z"]],
+            x=grid["x"],
+            y=grid["y"],
+            z=grid["z"],
             colorscale="Blues",
             colorbar={"tickformat": "$,.0f"},
             hovertemplate=_("Sale price")

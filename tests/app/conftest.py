@@ -43,6 +43,18 @@ def url_of(at: AppTest) -> dict[str, str]:
     return dict(at.session_state["_last_url"])
 
 
+def plotly_values(data: object) -> list[float]:
+    """A Plotly array from a chart spec: a plain list, or a base64 typed array (numpy input)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(data, dict) and "bdata" in data:
+        array = np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"]))
+        return array.tolist()
+    return list(data)  # type: ignore[call-overload]
+
+
 @pytest.fixture
 def app():
     return open_app
