@@ -64,8 +64,15 @@ with left:
     inputs.date("sale_date")
 
     fees_total = sum(to_cents(getattr(sc, key)) for key in FEE_KEYS)
-    with st.expander(md(_("Fees and costs: {total}").format(total=money(fees_total)))):
-        for key in FEE_KEYS:
+    # Optional groups draw their widgets only while open (``on_change="rerun"`` makes
+    # ``.open`` known): a closed group costs nothing on each rerun.
+    fees_group = st.expander(
+        md(_("Fees and costs: {total}").format(total=money(fees_total))),
+        key="exp_fees",
+        on_change="rerun",
+    )
+    with fees_group:
+        for key in FEE_KEYS if fees_group.open else ():
             inputs.amount(key)
         st.caption(
             md(_("Running total of fees and costs: {total}").format(total=money(fees_total)))
@@ -81,23 +88,35 @@ with left:
     if asked:
         with st.expander(_("Questions your state's law depends on"), expanded=True):
             forms.state_questions(asked)
-    if sc.loan == "mortgage":
-        with st.expander(_("Second mortgage and co-borrowers (optional)")):
-            inputs.amount("second_balance")
-            if sc.second_balance:
-                inputs.flag("second_lender_same")
-                inputs.flag("second_purchase_money")
-                if sc.second_lender_same:
-                    inputs.optional_choice("second_made_with_first", ["", "yes", "no"])
+    mortgage = sc.loan == "mortgage"
+    others = st.expander(
+        _("Second mortgage and co-borrowers (optional)")
+        if mortgage
+        else _("Co-borrowers (optional)"),
+        key="exp_others",
+        on_change="rerun",
+    )
+    with others:
+        if others.open:
+            if mortgage:
+                inputs.amount("second_balance")
+                if sc.second_balance:
+                    inputs.flag("second_lender_same")
+                    inputs.flag("second_purchase_money")
+                    if sc.second_lender_same:
+                        inputs.optional_choice("second_made_with_first", ["", "yes", "no"])
             inputs.whole_number("coborrowers", 0, 10)
-    else:
-        with st.expander(_("Co-borrowers (optional)")):
-            inputs.whole_number("coborrowers", 0, 10)
-    with st.expander(_("Tax details (optional)")):
-        forms.tax_inputs()
-    with st.expander(_("Credit report details (optional)")):
-        forms.credit_inputs()
-        inputs.date("dispute_date")
+    tax_group = st.expander(_("Tax details (optional)"), key="exp_tax", on_change="rerun")
+    with tax_group:
+        if tax_group.open:
+            forms.tax_inputs()
+    credit_group = st.expander(
+        _("Credit report details (optional)"), key="exp_credit", on_change="rerun"
+    )
+    with credit_group:
+        if credit_group.open:
+            forms.credit_inputs()
+            inputs.date("dispute_date")
 
     st.divider()
     st.markdown(_("Try an example:"))
@@ -140,8 +159,12 @@ with right:
     st.caption(_("Copy this link to reopen exactly this scenario, on any device."))
     st.code(state.share_url(), language=None, wrap_lines=True)
     downloads.handout_buttons(found)
-    with st.expander(_("Case note for your records (plain text)")):
-        st.code(case_note(found, state.share_url(), lang()), language=None, wrap_lines=True)
+    note_group = st.expander(
+        _("Case note for your records (plain text)"), key="exp_note", on_change="rerun"
+    )
+    with note_group:
+        if note_group.open:
+            st.code(case_note(found, state.share_url(), lang()), language=None, wrap_lines=True)
     st.button(_("Reset to the defaults"), on_click=state.reset, key="reset")
 
 disclaimer()

@@ -32,6 +32,9 @@ def test_typing_inputs_updates_the_figures() -> None:
     at.number_input(key="in_balance").set_value(10000.0).run()
     at.number_input(key="in_sale_price").set_value(8500.0).run()
     assert metric(at, "Deficiency balance") == "$1,500.00"
+    assert not [w for w in at.number_input if w.key == "in_legal_fees"]  # closed group: not drawn
+    at.session_state["exp_fees"] = True  # the reader opens "Fees and costs"
+    at.run()
     at.number_input(key="in_legal_fees").set_value(500.0).run()
     assert metric(at, "Deficiency balance") == "$2,000.00"
     assert metric(at, "Total owed") == "$10,500.00"
