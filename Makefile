@@ -10,7 +10,7 @@ LOCALES := locales
 CATALOGS := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format bench translations extract update-catalogs chromium clean
+.PHONY: run test lint format bench bench-soak translations extract update-catalogs chromium nginx clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -42,15 +42,29 @@ chromium:
 	  $$SUDO apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null 2>&1 || \
 	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; }; }
 
+# Debian's nginx for tests/ops (replicas behind a load balancer) and the load benchmark.
+# Only the binary is used: each test starts its own nginx on a free loopback port.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get install -y -q nginx-light >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q nginx-light >/dev/null; }; }
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev translations chromium lint
+test: $(VENV)/.dev translations chromium nginx lint
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
-bench: $(VENV)/.dev translations
-	$(BIN)/python -m bench.run_all
+# The benchmarks of bench/ (about 6 minutes; BENCH_ARGS="--quick" for a smoke run).
+bench: $(VENV)/.dev translations chromium nginx
+	$(BIN)/python -m bench.run_all $(BENCH_ARGS)
+
+# The same plus the 30-minute soak.
+bench-soak: $(VENV)/.dev translations chromium nginx
+	$(BIN)/python -m bench.run_all --soak $(BENCH_ARGS)
 
 # Catalog maintenance (see README "Adding a language").
 extract: $(VENV)/.dev

@@ -58,6 +58,8 @@ def load_from_link() -> None:
         return
     if first or any(key not in links.SHELL_KEYS for key in query) or "v" in query:
         opened, letter, forms, issues = links.decode_all(query)
+        if first:
+            opened = _with_typed_values(opened)
         set_scenario(opened)
         st.session_state[EXTRA] = links.encode_all(DEFAULTS, letter, forms)
         st.session_state[EXTRA].pop("v", None)
@@ -80,6 +82,50 @@ def link_params() -> dict[str, str]:
     if lang != i18n.DEFAULT_LANGUAGE:
         params["lang"] = lang
     return params
+
+
+def _resent_widget_values() -> dict[str, Any]:
+    """Number and checkbox values a reconnecting browser re-sent, by scenario field.
+
+    Streamlit keeps them serialized and hides them from ``st.session_state`` until their
+    widget registers again, which is after the link has been opened. Reading them needs
+    Streamlit's session internals (pinned version, covered by tests/ops); if those change,
+    this quietly returns nothing and only the one edit in flight is lost.
+    """
+    try:
+        from streamlit.elements.lib.utils import user_key_from_element_id
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        states = get_session_state()._state._new_widget_state.states
+    except (ImportError, AttributeError):  # pragma: no cover - a future Streamlit
+        return {}
+    found: dict[str, Any] = {}
+    for element_id, wstate in list(states.items()):
+        key = user_key_from_element_id(element_id) or ""
+        field = key[len(WIDGET_PREFIX) :] if key.startswith(WIDGET_PREFIX) else ""
+        if field not in Scenario.model_fields:
+            continue
+        proto = getattr(wstate, "value", None)
+        kind = proto.WhichOneof("value") if hasattr(proto, "WhichOneof") else None
+        if kind in ("double_value", "int_value", "bool_value"):
+            found[field] = getattr(proto, kind)
+    return found
+
+
+def _with_typed_values(opened: Scenario) -> Scenario:
+    """After a reconnect to another replica (or a restart), keep what the reader typed.
+
+    The browser re-sends its widget values with the first run of the new session; they
+    are newer than the address bar (the edit that triggered this run is not in the URL
+    yet). Each is applied on top of the link, through the same validation; a value the
+    core refuses is left out.
+    """
+    for field, value in _resent_widget_values().items():
+        try:
+            opened = replace(opened, **{field: value})
+        except ScenarioError:
+            continue
+    return opened
 
 
 def write_link() -> None:

@@ -1,0 +1,56 @@
+"""Fixtures for the hosting tests: real servers (bench/common.py), Debian's Chromium and nginx.
+
+Nothing is skipped: a missing Chromium or nginx fails the test with the package to install
+(``make test`` installs both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from bench.common import CHROMIUM, Server, launch_chromium, start_server
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    srv = start_server()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    try:
+        with sync_playwright() as p:
+            chromium = launch_chromium(p)
+            yield chromium
+            chromium.close()
+    except RuntimeError as exc:
+        if "Chromium not found" in str(exc):
+            pytest.fail(f"{exc}; CHROMIUM={CHROMIUM}")
+        raise
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Connected and no script running (Streamlit's own e2e helper)."""
+    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
+    page.wait_for_timeout(250)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout
+    )
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
+
+
+def deficiency(page) -> str:
+    """The text of the "Deficiency balance" metric."""
+    metric = page.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").get_by_text("Deficiency balance", exact=True)
+    )
+    return metric.get_by_test_id("stMetricValue").first.inner_text().strip()
