@@ -12,6 +12,9 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from bench.common import CHROMIUM, Server, launch_chromium, start_server
+from tests.browser.conftest import wait_for_app
+
+__all__ = ["deficiency", "wait_for_app"]
 
 
 @pytest.fixture(scope="module")
@@ -34,18 +37,6 @@ def browser() -> Iterator[Browser]:
         if "Chromium not found" in str(exc):
             pytest.fail(f"{exc}; CHROMIUM={CHROMIUM}")
         raise
-
-
-def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Connected and no script running (Streamlit's own e2e helper)."""
-    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
-    page.wait_for_timeout(250)
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout
-    )
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
 
 
 def deficiency(page) -> str:
