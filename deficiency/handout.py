@@ -38,6 +38,7 @@ from deficiency.analysis import Analysis
 from deficiency.engine import Item
 from deficiency.guidance import next_steps
 from deficiency.labels import CONFIDENCE_LABELS, INPUT_LABELS, OPTION_LABELS, PROGRAM_LABELS
+from deficiency.liens import second_lien_of
 from deficiency.markers import N_, Message
 from deficiency.money import to_cents
 from deficiency.scenario import DATE_KEYS, SCENARIO_KEYS, Scenario
@@ -546,6 +547,24 @@ def _state_law(w: _Writer, found: Analysis) -> None:
     w.bullets([w.render(m) for m in (*law.warnings, *law.follow_ups)])
 
 
+def _second_lien(w: _Writer, found: Analysis) -> None:
+    """The second mortgage or HELOC, when one was entered (liens.second_lien_of)."""
+    second = second_lien_of(found.scenario)
+    if second is None:
+        return
+    _ = w._
+    w.heading(_("The second mortgage"))
+    w.pairs(
+        [
+            (_("Second loan balance"), w.money(second.balance_cents)),
+            (_("Collectible on the second loan"), w.money(second.collectible_cents)),
+        ]
+    )
+    cite = f" ({second.citation})" if second.citation else ""
+    w.paragraph(w.render(second.rule) + cite)
+    w.bullets([w.render(m) for m in second.notes])
+
+
 def _tax(w: _Writer, found: Analysis) -> None:
     _ = w._
     t = found.tax
@@ -763,6 +782,7 @@ SECTIONS: tuple[Section, ...] = (
     _breakdown,
     _next_steps,
     _state_law,
+    _second_lien,
     _tax,
     _credit,
     _sources,

@@ -624,3 +624,17 @@ def assess_coborrowers(
         source_url=rule.source_url,
         confidence=rule.confidence,
     )
+
+
+def second_lien_of(scenario: Scenario) -> SecondLienResult | None:
+    """The second lien of a scenario from its own keys (None: no second mortgage entered)."""
+    balance = to_cents(scenario.second_balance)
+    if not balance or scenario.loan != "mortgage":
+        return None
+    return assess_second_lien(
+        scenario,
+        balance,
+        scenario.second_lender_same,
+        scenario.second_purchase_money,
+        made_with_first=scenario.second_made_with_first,
+    )

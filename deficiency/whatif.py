@@ -18,7 +18,7 @@ import numpy as np
 from deficiency import state_law, tax
 from deficiency.analysis import analyze
 from deficiency.credit import load_tables as credit_tables
-from deficiency.liens import assess_second_lien
+from deficiency.liens import second_lien_of
 from deficiency.markers import N_
 from deficiency.money import div_round_half_up, from_cents, to_cents
 from deficiency.scenario import FEE_KEYS, PATHS_BY_LOAN, Scenario
@@ -171,16 +171,8 @@ def compare_paths(
 
 def _second(sc: Scenario) -> int:
     """What the second mortgage's lender can still collect after this path (0 if none)."""
-    balance = to_cents(sc.second_balance)
-    if not balance or sc.loan != "mortgage":
-        return 0
-    return assess_second_lien(
-        sc,
-        balance,
-        sc.second_lender_same,
-        sc.second_purchase_money,
-        made_with_first=sc.second_made_with_first,
-    ).collectible_cents
+    second = second_lien_of(sc)
+    return 0 if second is None else second.collectible_cents
 
 
 def _row(key: str, sc: Scenario, pct: int | None, today: dt.date | None) -> PathRow:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from deficiency.analysis import analyze
 from deficiency.form1099c import read_forms
+from deficiency.state_law import decide
+from deficiency.tax import tax_on_cancelled
 from ui import frame, inputs, sections, state
 from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues
@@ -45,6 +48,14 @@ else:
     cols[0].metric(_("Cancelled debt on the forms"), money(reading.cancelled_from_forms))
     cols[1].metric(_("Cancelled debt this scenario computes"), money(found.tax.cancelled_debt))
     cols[2].metric(_("Interest in box 3"), money(reading.interest_from_forms))
+    # The forms' amount feeds the tax estimate: the same function the Tax page uses,
+    # with this scenario's exclusions, income and filing status.
+    on_forms = tax_on_cancelled(
+        np.array([reading.cancelled_from_forms], dtype=np.int64),
+        found.scenario,
+        decide(found.scenario).barred,
+    )
+    st.metric(_("Estimated extra federal tax on the forms' amount"), money(int(on_forms[0])))
     for form in reading.forms:
         st.markdown(
             "**"

@@ -144,20 +144,12 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
 
 def second_lien(found: Analysis, container: Any = st) -> None:
     """The second mortgage or HELOC and the co-borrowers (only when entered)."""
-    from deficiency.liens import assess_coborrowers, assess_second_lien
-    from deficiency.money import to_cents
+    from deficiency.liens import assess_coborrowers, second_lien_of
 
     sc = found.scenario
-    balance = to_cents(sc.second_balance)
-    if balance and sc.loan == "mortgage":
+    second = second_lien_of(sc)
+    if second is not None:
         container.subheader(_("The second mortgage"))
-        second = assess_second_lien(
-            sc,
-            balance,
-            sc.second_lender_same,
-            sc.second_purchase_money,
-            made_with_first=sc.second_made_with_first,
-        )
         col = container.columns(2)
         col[0].metric(_("Second loan balance"), money(second.balance_cents))
         col[1].metric(_("Collectible on the second loan"), money(second.collectible_cents))

@@ -30,6 +30,11 @@ def show_issues() -> None:
 
 
 def disclaimer() -> None:
+    """The one-line disclaimer, with the date the rules shown were last checked."""
+    from deficiency.casenote import rules_as_of
+    from ui.text import date
+
+    st.caption(plain(_("Rules as of {date}.").format(date=date(rules_as_of(state.scenario())))))
     st.caption(
         _(
             "This tool gives general information, not legal or tax advice. "

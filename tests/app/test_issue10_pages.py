@@ -86,3 +86,24 @@ def test_help_and_case_note() -> None:
     at.run()
     note = next(c.value for c in at.code if "Deficiency" in c.value or "deficiency" in c.value)
     assert "balance=10000" in note and "$1,500.00" in note
+
+
+def test_forms_amount_feeds_the_tax_estimate() -> None:
+    query = {"loan": "auto", "balance": "20000", "taxable_income": "50000", "fc_amount": "10000"}
+    at = open_app(query, page="pages/form1099c.py")
+    tax = metric(at, "Estimated extra federal tax on the forms' amount")
+    assert tax not in ("$0.00", "")  # $10,000 of recourse car debt, no exclusion: taxable
+
+
+def test_compare_counts_relocation_help() -> None:
+    query = {"balance": "250000", "sale_price": "200000", "investor": "fannie_mae"}
+    at = open_app(query, page="pages/compare.py")
+    table = at.dataframe[0].value
+    assert "Relocation help" in table.columns
+    short_sale = table[table["Path"] == "Short sale"].iloc[0]
+    assert short_sale["Relocation help"] != "$0.00"
+
+
+def test_every_page_says_when_its_rules_were_checked() -> None:
+    at = open_app({"state": "TX"})
+    assert any(c.value.startswith("Rules as of") for c in at.caption)
