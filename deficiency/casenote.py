@@ -26,6 +26,7 @@ from deficiency.analysis import Analysis
 from deficiency.labels import CONFIDENCE_LABELS, INPUT_LABELS, OPTION_LABELS
 from deficiency.markers import N_, Message
 from deficiency.scenario import DATE_KEYS, Scenario
+from deficiency.state_law import rules_as_of
 
 WIDTH = 80
 MAX_CHARS = 4000
@@ -169,14 +170,6 @@ class _Writer:
 
     def text(self) -> str:
         return "\n".join(self.lines).strip("\n") + "\n"
-
-
-def rules_as_of(scenario: Scenario) -> dt.date:
-    """When the rules behind this note were last checked: the state's row, else the latest."""
-    rules = state_law.load_rules()
-    if scenario.state is not None:
-        return rules[scenario.state].verified
-    return max(rule.verified for rule in rules.values())
 
 
 def _value(w: _Writer, scenario: Scenario, key: str) -> str:

@@ -42,6 +42,7 @@ from deficiency.liens import second_lien_of
 from deficiency.markers import N_, Message
 from deficiency.money import to_cents
 from deficiency.scenario import DATE_KEYS, SCENARIO_KEYS, Scenario
+from deficiency.state_law import rules_as_of
 
 # -- message ids new to the handout ---------------------------------------------------------
 TITLE = N_("Deficiency balance: counselor handout")
@@ -669,6 +670,7 @@ def sources(found: Analysis) -> list[tuple[str, str]]:
 def _sources(w: _Writer, found: Analysis) -> None:
     pdf = w.pdf
     w.heading(w._("Sources"))
+    w.paragraph(w._("Rules as of {date}.").format(date=w.date(rules_as_of(found.scenario))))
     for title, url in sources(found):
         w.keep(10)
         pdf.set_font(FONT, "", SMALL_PT)

@@ -1610,3 +1610,14 @@ def rules_table() -> Any:
             }
         )
     return pd.DataFrame.from_records(records)
+
+
+def rules_as_of(scenario: Scenario) -> dt.date:
+    """When the rules behind a scenario were last checked: the state's row, else the latest.
+
+    Shown with every result (pages, handout, case note) so a reader knows how fresh they are.
+    """
+    rules = load_rules()
+    if scenario.state is not None:
+        return rules[scenario.state].verified
+    return max(rule.verified for rule in rules.values())

@@ -31,7 +31,7 @@ def show_issues() -> None:
 
 def disclaimer() -> None:
     """The one-line disclaimer, with the date the rules shown were last checked."""
-    from deficiency.casenote import rules_as_of
+    from deficiency.state_law import rules_as_of
     from ui.text import date
 
     st.caption(plain(_("Rules as of {date}.").format(date=date(rules_as_of(state.scenario())))))

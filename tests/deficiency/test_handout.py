@@ -300,3 +300,12 @@ def test_any_scenario_renders(sc, lang) -> None:
     shown = found.result.surplus or found.result.deficiency
     assert i18n.money(shown, lang) in text
     assert i18n.money(found.owes, lang) in text
+
+
+def test_handout_says_when_its_rules_were_checked() -> None:
+    from deficiency.state_law import load_rules
+
+    found = analyze(validate({"state": "CA", "balance": "10", "sale_price": "5"}))
+    text = text_of(handout.render_pdf(found, "http://x/?a=1"))
+    checked = load_rules()["CA"].verified
+    assert "Rules as of" in text and f"{checked:%B} {checked.day}, {checked.year}" in text
