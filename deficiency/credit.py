@@ -29,7 +29,6 @@ table with a missing source or an unknown code raises :class:`CreditDataError`.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
@@ -38,6 +37,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from deficiency.datafiles import DataFileError, Source, read_rows
 from deficiency.engine import Result
 from deficiency.markers import N_, Message
 from deficiency.scenario import ACTIONS, LOAN_TYPES, PATHS_BY_LOAN, SCORE_BANDS, Scenario
@@ -376,7 +376,7 @@ CITE_DISPUTE = "15 U.S.C. § 1681i(a)(1)"
 CITE_NOTICE = "15 U.S.C. § 1681i(a)(2)"
 
 
-class CreditDataError(ValueError):
+class CreditDataError(DataFileError):
     """A credit data file is malformed: a missing source, an unknown code, a gap in a table."""
 
 
@@ -403,17 +403,6 @@ def _shift(day: dt.date, years: int, days: int) -> dt.date:
 
 
 # -- data tables ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Source:
-    """A citation: title and address, as the app and the JSON list them."""
-
-    title: str
-    url: str
-
-    def as_json(self) -> dict[str, str]:
-        return {"title": self.title, "url": self.url}
-
-
 @dataclass(frozen=True)
 class OutcomeRow:
     step: int
@@ -470,22 +459,11 @@ class CreditTables:
 
 
 def _read(directory: Path, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    path = directory / name
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in columns if c not in (reader.fieldnames or ())]
-            if missing:
-                raise CreditDataError(f"{name}: missing column(s) {', '.join(missing)}")
-            rows = [
-                (line, {k: (v or "").strip() for k, v in row.items() if k is not None})
-                for line, row in enumerate(reader, start=2)
-            ]
+        text = (directory / name).read_text(encoding="utf-8")
     except OSError as exc:
         raise CreditDataError(f"{name}: cannot read ({exc})") from None
-    if not rows:
-        raise CreditDataError(f"{name}: no rows")
-    return rows
+    return read_rows(text, name, columns, CreditDataError, exact=False)
 
 
 def _int(value: str, where: str, *, optional: bool = False) -> int | None:

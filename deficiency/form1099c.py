@@ -34,6 +34,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
 from deficiency import tax
+from deficiency.datafiles import DataFileError, Source
 from deficiency.letter import (
     LetterDataError,
     _csv_rows,
@@ -56,7 +57,7 @@ from deficiency.scenario import (
     _optional_flag,
     _short,
 )
-from deficiency.tax import EVENT_CODES, Source
+from deficiency.tax import EVENT_CODES
 
 if TYPE_CHECKING:
     from deficiency.analysis import Analysis
@@ -225,7 +226,7 @@ MSG_YEARS = N_(
 )
 
 
-class FormDataError(ValueError):
+class FormDataError(DataFileError):
     """A 1099-C data file breaks its schema: the message names the file and line."""
 
 

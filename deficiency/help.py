@@ -24,20 +24,18 @@ read, so the rows are marked ``unconfirmed``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any, Literal
 
 import numpy as np
 
 from deficiency.analysis import Analysis
+from deficiency.datafiles import DataFileError, packaged_text, read_rows
 from deficiency.markers import N_, Message
 from deficiency.money import to_cents
 from deficiency.scenario import Scenario
@@ -192,20 +190,17 @@ MSG_PFS_DEFAULT = N_(
 )
 
 
-class HelpDataError(ValueError):
+class HelpDataError(DataFileError):
     """A help or program data file is malformed or names an unknown code."""
 
 
 # -- reading the data ------------------------------------------------------------------------
 def _packaged(name: str) -> str:
-    return resources.files("deficiency").joinpath("data", name).read_text(encoding="utf-8")
+    return packaged_text(name)
 
 
 def _rows(text: str, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != columns:
-        raise HelpDataError(f"{name}: columns must be {', '.join(columns)}")
-    return [(number, row) for number, row in enumerate(reader, start=2)]
+    return read_rows(text, name, columns, HelpDataError)
 
 
 def _check_url(value: str, where: str, *, required: bool) -> str:

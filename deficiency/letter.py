@@ -40,18 +40,16 @@ Decisions documented here because they are judgment calls:
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from importlib import resources
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
+from deficiency.datafiles import DataFileError, Source, amount_cell, packaged_text, read_rows
 from deficiency.engine import ITEM_LABELS, Item
 from deficiency.markers import N_, Message
 from deficiency.money import cents_str, div_round_half_up, to_cents
@@ -81,7 +79,6 @@ from deficiency.state_law import (
     UCC_SOURCE_626,
     load_rules,
 )
-from deficiency.tax import Source
 
 Severity = Literal["error", "warning", "info"]
 Confidence = Literal["confirmed", "unconfirmed"]
@@ -300,18 +297,18 @@ SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "url", "note")
 #: UCC Article 9 sources: the URLs are state_law's constants, so both modules cite one text.
 UCC_SOURCES: dict[str, Source] = {
     "ucc_9_615": Source(
-        "ucc_9_615", "UCC § 9-615, Application of proceeds of disposition", UCC_SOURCE_615
+        "UCC § 9-615, Application of proceeds of disposition", UCC_SOURCE_615, "ucc_9_615"
     ),
-    "ucc_9_625": Source("ucc_9_625", "UCC § 9-625, Remedies for noncompliance", UCC_SOURCE_625),
+    "ucc_9_625": Source("UCC § 9-625, Remedies for noncompliance", UCC_SOURCE_625, "ucc_9_625"),
     "ucc_9_626": Source(
-        "ucc_9_626",
         "UCC § 9-626, Action in which deficiency or surplus is in issue",
         UCC_SOURCE_626,
+        "ucc_9_626",
     ),
 }
 
 
-class LetterDataError(ValueError):
+class LetterDataError(DataFileError):
     """A letter data file breaks its schema: the message names the file, line and column."""
 
 
@@ -516,26 +513,11 @@ class ExpenseRange:
 
 
 def _csv_rows(text: str, name: str, columns: Sequence[str]) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or tuple(reader.fieldnames) != tuple(columns):
-        raise LetterDataError(f"{name}: columns must be {list(columns)}, got {reader.fieldnames}")
-    rows = list(reader)
-    if not rows:
-        raise LetterDataError(f"{name}: no rows")
-    for n, row in enumerate(rows, start=2):
-        if None in row or any(value is None for value in row.values()):
-            raise LetterDataError(f"{name} line {n}: wrong number of fields")
-    return rows
+    return [row for _line, row in read_rows(text, name, tuple(columns), LetterDataError)]
 
 
 def _money_cell(text: str, where: str) -> int:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise LetterDataError(f"{where}: {text!r} is not an amount") from None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        raise LetterDataError(f"{where}: {text!r} is not an amount in dollars and cents")
-    return to_cents(value)
+    return to_cents(amount_cell(text, where, LetterDataError))
 
 
 def parse_ranges(text: str, name: str = "letter_ranges.csv") -> dict[tuple[str, str], ExpenseRange]:
@@ -576,7 +558,7 @@ def parse_ranges(text: str, name: str = "letter_ranges.csv") -> dict[tuple[str, 
             low_cents=low,
             high_cents=high,
             unit=unit,  # type: ignore[arg-type]
-            source=Source(f"range_{item}_{state or 'us'}", title, url),
+            source=Source(title, url, f"range_{item}_{state or 'us'}"),
             note=note.strip(),
             confidence=confidence,  # type: ignore[arg-type]
             state=state,
@@ -594,12 +576,12 @@ def parse_sources(text: str, name: str = "letter_sources.csv") -> dict[str, Sour
         title, url = row["title"].strip(), row["url"].strip()
         if not title or not url.startswith("https://") or not row["note"].strip():
             raise LetterDataError(f"{name} line {n}: needs a title, an https URL and a note")
-        sources[key] = Source(key, title, url)
+        sources[key] = Source(title, url, key)
     return sources
 
 
 def _packaged(name: str) -> str:
-    return resources.files("deficiency").joinpath("data", name).read_text(encoding="utf-8")
+    return packaged_text(name)
 
 
 @functools.lru_cache(maxsize=1)

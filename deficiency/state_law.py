@@ -26,19 +26,17 @@ deficiency is treated as collectible and a warning explains the possible protect
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import functools
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import numpy as np
 
+from deficiency.datafiles import DataFileError, packaged_text, read_rows
 from deficiency.engine import Result
 from deficiency.engine import sweep as engine_sweep
 from deficiency.markers import N_, Message
@@ -552,7 +550,7 @@ MSG_FOLLOW_EXPLANATION = N_(
 )
 
 
-class StateLawDataError(ValueError):
+class StateLawDataError(DataFileError):
     """A data file that breaks the schema: the message names the line, row and column."""
 
 
@@ -717,21 +715,10 @@ class _Row:
 
 
 def _read_csv(text: str, columns: tuple[str, ...], source: str) -> list[_Row]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = tuple(reader.fieldnames or ())
-    if header != columns:
-        missing = [c for c in columns if c not in header]
-        extra = [c for c in header if c not in columns]
-        raise StateLawDataError(
-            f"{source}: columns must be exactly {', '.join(columns)} "
-            f"(missing: {missing or 'none'}; unexpected: {extra or 'none'})"
-        )
-    rows = []
-    for line, data in enumerate(reader, start=2):
-        if None in data or any(value is None for value in data.values()):
-            raise StateLawDataError(f"{source} line {line}: wrong number of fields")
-        rows.append(_Row(data, line, source))
-    return rows
+    return [
+        _Row(data, line, source)
+        for line, data in read_rows(text, source, columns, StateLawDataError)
+    ]
 
 
 def _parse_state_row(row: _Row) -> StateRule:
@@ -899,7 +886,7 @@ def read_auto_rules(path: str | Path) -> dict[str, tuple[AutoRule, ...]]:
 
 
 def _packaged(name: str) -> str:
-    return resources.files("deficiency").joinpath("data", name).read_text(encoding="utf-8")
+    return packaged_text(name)
 
 
 @functools.lru_cache(maxsize=1)

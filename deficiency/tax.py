@@ -47,21 +47,20 @@ and :func:`tax_on_cancelled` (the what-if sweep) with arrays, so the two cannot 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import functools
-import io
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 import numpy as np
 
+from deficiency.datafiles import DataFileError, Source, amount_cell, read_rows
 from deficiency.engine import Result, amounts_in_cents
 from deficiency.markers import N_, Message
 from deficiency.money import cents_str, div_round_half_up, to_cents
@@ -84,23 +83,11 @@ VITA_URL = "https://www.irs.gov/vita"
 VITA_PHONE = "800-906-9887"
 
 
-class TaxDataError(ValueError):
+class TaxDataError(DataFileError):
     """A tax data file is missing, malformed, or inconsistent with its own source."""
 
 
 # -- the data files -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Source:
-    """A document a rule comes from (``tax_sources.csv``)."""
-
-    id: str
-    title: str
-    url: str
-
-    def as_json(self) -> dict[str, str]:
-        return {"title": self.title, "url": self.url}
-
-
 @dataclass(frozen=True)
 class Schedule:
     """One ordinary-income rate schedule: year × filing status, floors in cents.
@@ -243,23 +230,11 @@ _REQUIRED_RULES = (
 
 
 def _rows(text: str, name: str, columns: Sequence[str]) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or list(reader.fieldnames) != list(columns):
-        raise TaxDataError(f"{name}: columns must be {list(columns)}, got {reader.fieldnames}")
-    rows = list(reader)
-    if not rows:
-        raise TaxDataError(f"{name}: no rows")
-    return rows
+    return [row for _line, row in read_rows(text, name, tuple(columns), TaxDataError)]
 
 
 def _decimal(text: str, where: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise TaxDataError(f"{where}: {text!r} is not a number") from None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        raise TaxDataError(f"{where}: {text!r} is not an amount in dollars and cents")
-    return value
+    return amount_cell(text, where, TaxDataError)
 
 
 def _date(text: str, where: str) -> dt.date | None:
@@ -289,7 +264,7 @@ def _parse_sources(text: str) -> dict[str, Source]:
             raise TaxDataError(f"tax_sources.csv: empty or duplicate id {key!r}")
         if not row["url"].startswith("https://") or not row["title"].strip():
             raise TaxDataError(f"tax_sources.csv: {key}: needs a title and an https URL")
-        sources[key] = Source(key, row["title"].strip(), row["url"].strip())
+        sources[key] = Source(row["title"].strip(), row["url"].strip(), key)
     return sources
 
 
