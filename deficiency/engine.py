@@ -200,12 +200,6 @@ def sweep(scenario: Scenario, **axes: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def dollars(cents: int) -> str:
-    """Plain ``$1,234.56`` for logs and the CLI (the app formats with Babel per locale)."""
-    value = from_cents(cents)
-    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
-
-
 def evaluate_lenient(scenario: Scenario) -> tuple[Result, list[FieldIssue]]:
     """Evaluate for display: a settlement above the deficiency is reported, not fatal.
 

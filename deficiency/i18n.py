@@ -15,7 +15,13 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 from babel.support import NullTranslations, Translations
 
 from deficiency.money import from_cents
@@ -76,6 +82,16 @@ def dollars(amount: Decimal, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def number(value: Decimal | int, lang: str = DEFAULT_LANGUAGE) -> str:
     return format_decimal(value, locale=locale_of(lang))
+
+
+def plotly_separators(lang: str = DEFAULT_LANGUAGE) -> str:
+    """Plotly's ``layout.separators`` (decimal mark, then grouping mark) from Babel's locale.
+
+    Chart axes and hover numbers are formatted by Plotly (d3-format), not by Python; this
+    makes them use the reader's marks like every other number.
+    """
+    locale = locale_of(lang)
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def percent(value: Decimal | float, lang: str = DEFAULT_LANGUAGE) -> str:

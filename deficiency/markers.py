@@ -7,6 +7,8 @@ translates them with the reader's catalog. ``N_`` returns its argument unchanged
 
 from __future__ import annotations
 
+from deficiency.money import plain_dollars
+
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, don't translate"
     """Mark ``message`` for extraction into the catalogs without translating it."""
@@ -36,7 +38,7 @@ class Message:
         template = gettext(self.msgid) if gettext else self.msgid
         values = dict(self.params)
         for name, cents in self.money.items():
-            values[name] = money_fmt(cents) if money_fmt else f"${cents / 100:,.2f}"
+            values[name] = money_fmt(cents) if money_fmt else plain_dollars(cents)
         for name, day in self.dates.items():
             values[name] = date_fmt(day) if date_fmt else day.isoformat()
         return template.format(**values)

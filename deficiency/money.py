@@ -44,6 +44,16 @@ def cents_str(cents: int | np.integer) -> str:
     return f"{from_cents(cents):.2f}"
 
 
+def plain_dollars(cents: int | np.integer) -> str:
+    """``$1,234.56`` / ``-$1.00`` from exact Decimals, for English text outside the app.
+
+    The app and the handout format with Babel for the reader's locale (:mod:`deficiency.i18n`);
+    this is for the JSON report and logs, where no locale applies.
+    """
+    value = from_cents(cents)
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+
+
 def parse_decimal(text: str) -> Decimal:
     """Parse a plain decimal string (URL or JSON); rejects NaN, infinities and junk.
 
@@ -78,6 +88,17 @@ def div_round_half_up(numer: IntOrArray, denom: int) -> IntOrArray:
     if isinstance(numer, np.ndarray):
         return result.astype(np.int64)
     return int(result)
+
+
+def cents_from_widget(value: float | int | None) -> int:
+    """Cents from a number a widget returned as a float (a typed dollar amount).
+
+    ``repr`` gives the shortest decimal that round-trips, i.e. what was typed; a third
+    decimal the widget let through is rounded half-up, never half-even.
+    """
+    if value is None:
+        return 0
+    return to_cents(quantize_dollars(Decimal(repr(float(value)))))
 
 
 def quantize_dollars(value: Decimal) -> Decimal:

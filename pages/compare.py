@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
@@ -17,8 +18,8 @@ from deficiency.markers import N_
 from deficiency.money import cents_str, to_cents
 from ui import frame, inputs, sections, state
 from ui.labels import OPTION_LABELS
-from ui.text import _, money, plain, render
-from ui.widgets import disclaimer, show_issues
+from ui.text import _, money, number, plain, render
+from ui.widgets import disclaimer, show_chart, show_issues
 
 PATH_NAMES = {
     "foreclosure_judicial": N_("Foreclosure (judicial)"),
@@ -34,7 +35,10 @@ def _path_name(row: whatif.PathRow) -> str:
 
 
 def _years(months: int | None) -> str:
-    return "—" if months is None else f"{months / 12:g}"
+    """Months as years with at most one decimal (48 → 4, 42 → 3.5), in the reader's locale."""
+    if months is None:
+        return "—"
+    return number((Decimal(months) / 12).quantize(Decimal("0.1")).normalize())
 
 
 frame.begin()
@@ -165,9 +169,8 @@ fig.update_layout(
     height=420,
     margin={"l": 10, "r": 10, "t": 20, "b": 10},
 )
-st.plotly_chart(
+show_chart(
     fig,
-    config={"displaylogo": False, "displayModeBar": False},
     alt=_("Grouped bar chart comparing the paths"),
 )
 

@@ -11,7 +11,7 @@ from ui import frame, sections, state
 from ui.charts import timeline as timeline_chart
 from ui.labels import PROGRAM_LABELS
 from ui.text import _, date, money, plain, render
-from ui.widgets import disclaimer, show_issues
+from ui.widgets import disclaimer, show_chart, show_issues
 
 frame.begin()
 st.title(_("Credit report"))
@@ -48,9 +48,8 @@ st.subheader(_("Timeline"))
 events = timeline(c)
 if len(events) > 1:
     rows = [(e.date, render(e.label), date(e.date)) for e in events]
-    st.plotly_chart(
+    show_chart(
         timeline_chart(rows, next((render(e.label) for e in events if e.kind == "today"), "")),
-        config={"displaylogo": False, "displayModeBar": False},
         alt=_("Timeline of credit-report milestones"),
     )
     st.dataframe(

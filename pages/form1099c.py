@@ -7,6 +7,7 @@ import streamlit as st
 
 from deficiency.analysis import analyze
 from deficiency.form1099c import read_forms
+from deficiency.money import to_cents
 from deficiency.state_law import decide
 from deficiency.tax import tax_on_cancelled
 from ui import frame, inputs, sections, state
@@ -66,7 +67,7 @@ else:
                     part
                     for part in (
                         date(form.form.fc_date) if form.form.fc_date else "",
-                        money(int(form.form.fc_amount * 100)) if form.form.fc_amount else "",
+                        money(to_cents(form.form.fc_amount)) if form.form.fc_amount else "",
                         form.form.fc_description,
                     )
                     if part

@@ -13,7 +13,7 @@ from deficiency.letter import check_letter
 from ui import frame, inputs, state
 from ui.charts import waterfall
 from ui.text import _, money, plain, render
-from ui.widgets import disclaimer, show_issues
+from ui.widgets import disclaimer, show_chart, show_issues
 
 SEVERITY_BOX = {"error": st.error, "warning": st.warning, "info": st.info}
 
@@ -78,9 +78,8 @@ with right:
                 )
             )
         )
-    st.plotly_chart(
+    show_chart(
         waterfall(check.lines, _, money),
-        config={"displaylogo": False, "displayModeBar": False},
         alt=_("Waterfall chart of the letter's figures"),
         key="letter_chart",
     )

@@ -13,7 +13,7 @@ from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
 from ui import downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, lang, md, money, plain
-from ui.widgets import disclaimer, show_issues
+from ui.widgets import disclaimer, show_chart, show_issues
 
 frame.begin()
 st.title(_("Deficiency balance calculator"))
@@ -134,9 +134,8 @@ with right:
     row = st.columns(2)
     row[0].metric(_("Total owed"), money(result.total_owed))
     row[1].metric(_("Applied from the sale"), money(result.applied))
-    st.plotly_chart(
+    show_chart(
         waterfall(result.items, _, money),
-        config={"displaylogo": False, "displayModeBar": False},
         alt=_("Waterfall chart from the loan balance to the deficiency balance"),
     )
     st.dataframe(

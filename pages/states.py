@@ -10,7 +10,7 @@ from ui import frame, inputs, state
 from ui.charts import state_tiles
 from ui.labels import CONFIDENCE_LABELS
 from ui.text import _
-from ui.widgets import disclaimer, show_issues
+from ui.widgets import disclaimer, show_chart, show_issues
 
 CATEGORY_LABELS = {
     "barred_after_trustee_sale": N_("No deficiency after a trustee sale"),
@@ -39,7 +39,7 @@ hover = [
     f"{row.code} – {row.name}: {labels[row.category]}" for row in table.itertuples(index=False)
 ]
 chosen = state.scenario().state
-st.plotly_chart(
+show_chart(
     state_tiles(
         list(table["code"]),
         list(table["category"]),
@@ -48,7 +48,6 @@ st.plotly_chart(
         _("Protection against a deficiency after foreclosure"),
         chosen,
     ),
-    config={"displaylogo": False, "displayModeBar": False},
     alt=_("Map of US states coloured by protection against deficiency balances"),
 )
 inputs.state_choice()

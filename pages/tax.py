@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from deficiency.analysis import analyze
-from deficiency.money import CENT, to_cents
+from deficiency.money import cents_from_widget
 from deficiency.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
 from ui import frame, sections, state
 from ui.text import _, money, plain, render
@@ -83,10 +83,7 @@ def _worksheet(kind: str) -> pd.DataFrame:
 
 def _total(frame_: pd.DataFrame) -> int:
     """Exact cents of the typed amounts (each rounded to the cent as typed)."""
-    cents = 0
-    for value in frame_["amount"].fillna(0):
-        cents += to_cents(Decimal(repr(float(value))).quantize(CENT))
-    return cents
+    return sum(cents_from_widget(value) for value in frame_["amount"].fillna(0))
 
 
 totals: dict[str, int] = {}

@@ -3,19 +3,17 @@ the settlement and the fees. Every curve is one vectorized call to the core."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
 from deficiency import i18n, whatif
 from deficiency.delay import delay_schedule, parse_rate, per_month_message
-from deficiency.money import from_cents, to_cents
+from deficiency.money import cents_from_widget, from_cents, to_cents
 from deficiency.scenario import FEE_KEYS, Scenario
 from ui import frame, inputs, state
 from ui.text import _, lang, money, plain, render
-from ui.widgets import disclaimer, show_issues
+from ui.widgets import disclaimer, show_chart, show_issues
 
 COLORS = {
     "deficiency": "#3b4a6b",
@@ -24,7 +22,6 @@ COLORS = {
     "tax": "#b4542d",
     "total_cost": "#2e7d5b",
 }
-CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -126,9 +123,8 @@ def price_explorer() -> None:
         key="whatif_price_range",
     )
     curve = _curve(scenario_json, "sale_price", low * 100, max(high, low + 1) * 100, 201, lang())
-    st.plotly_chart(
+    show_chart(
         _line_chart(curve, _("Sale price"), price, list(whatif.MEASURES)),
-        config=CHART_CONFIG,
         alt=_("Line chart of the deficiency and your costs against the sale price"),
         key="whatif_price_chart",
     )
@@ -151,9 +147,8 @@ def settlement_explorer() -> None:
         key="whatif_settle_pct",
     )
     paid = deficiency * pct // 100
-    st.plotly_chart(
+    show_chart(
         _line_chart(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"]),
-        config=CHART_CONFIG,
         alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
         key="whatif_settle_chart",
     )
@@ -229,9 +224,8 @@ def fee_heatmap() -> None:
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
         showlegend=False,
     )
-    st.plotly_chart(
+    show_chart(
         fig,
-        config=CHART_CONFIG,
         alt=_("Heatmap of the deficiency over sale price and fees"),
         key="whatif_heatmap",
     )
@@ -250,8 +244,8 @@ def delay_explorer() -> None:
         _("Fees added each month"), 0.0, 100000.0, 0.0, 25.0, format="%.2f", key="delay_fees"
     )
     rate = parse_rate(str(sc.rate))
-    storage_cents = to_cents(Decimal(repr(storage)).quantize(Decimal("0.01")))
-    monthly_cents = to_cents(Decimal(repr(monthly)).quantize(Decimal("0.01")))
+    storage_cents = cents_from_widget(storage)
+    monthly_cents = cents_from_widget(monthly)
     table = delay_schedule(sc, months, rate, storage_cents, monthly_cents)
     st.markdown(plain(render(per_month_message(sc, rate, storage_cents, monthly_cents))))
     fig = go.Figure(
@@ -269,9 +263,8 @@ def delay_explorer() -> None:
         height=360,
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
     )
-    st.plotly_chart(
+    show_chart(
         fig,
-        config=CHART_CONFIG,
         alt=_("Bar chart of the deficiency month by month"),
         key="delay_chart",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import streamlit as st
 
@@ -34,6 +35,11 @@ def translator() -> i18n.Gettext:
 
 def money(cents: int) -> str:
     return i18n.money(int(cents), lang())
+
+
+def number(value: Decimal | int) -> str:
+    """A plain number in the reader's locale (years, counts)."""
+    return i18n.number(value, lang())
 
 
 def date(day: dt.date | None) -> str:

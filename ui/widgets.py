@@ -1,6 +1,8 @@
-"""Small pieces every page draws: the link warnings and the disclaimer."""
+"""Small pieces every page draws: the link warnings, the disclaimer and the charts."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
@@ -41,4 +43,16 @@ def disclaimer() -> None:
             "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
             "about your situation."
         )
+    )
+
+
+def show_chart(figure: Any, alt: str, key: str | None = None) -> None:
+    """Draw a Plotly figure the same way everywhere: no logo or toolbar, the reader's number
+    marks (Babel's, via ``layout.separators``) and an accessible name."""
+    from deficiency.i18n import plotly_separators
+    from ui.text import lang
+
+    figure.update_layout(separators=plotly_separators(lang()))
+    st.plotly_chart(
+        figure, config={"displaylogo": False, "displayModeBar": False}, alt=alt, key=key
     )
