@@ -20,55 +20,58 @@ from ui.text import _, translator
 MAX_DOLLARS = 100_000_000.0
 
 
-def _prepare(field: str) -> tuple[str, str, str]:
+def _prepare(field: str) -> tuple[str, dict[str, Any]]:
+    """The translated label and the arguments every bound widget shares.
+
+    The widget starts from the session's value of ``field``, is keyed ``in_<field>`` and
+    reports each change to :func:`ui.state.on_widget_change` (validated by the core).
+    """
     key = state.widget_key(field)
     if key not in st.session_state:
         st.session_state[key] = state.widget_value(state.scenario(), field)
     label, help_text = FIELD_LABELS[re.sub(r"^fc\d_", "fc_", field)]
-    return key, _(label), _(help_text)
+    bound = {
+        "key": key,
+        "help": _(help_text),
+        "on_change": state.on_widget_change,
+        "args": (field,),
+    }
+    return _(label), bound
 
 
 def amount(field: str, container: Any = st, *, optional: bool = False) -> None:
     """A dollar amount: 0 to 100,000,000, two decimals, typed freely."""
-    key, label, help_text = _prepare(field)
+    label, bound = _prepare(field)
     container.number_input(
         label,
         min_value=0.0,
         max_value=MAX_DOLLARS,
         step=100.0,
         format="%.2f",
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
         placeholder=_("Not known") if optional else None,
     )
 
 
 def choice(field: str, options: Sequence[str], container: Any = st, *, radio: bool = False) -> None:
     """A choice among stable codes, shown with translated labels (codes go to the URL)."""
-    key, label, help_text = _prepare(field)
-    if st.session_state[key] not in options:
-        st.session_state[key] = options[0]
+    label, bound = _prepare(field)
+    if st.session_state[bound["key"]] not in options:
+        st.session_state[bound["key"]] = options[0]
     widget = container.radio if radio else container.selectbox
     translate = translator()  # bound now: the label function must not look up the session
     widget(
         label,
         options=list(options),
         format_func=lambda code: translate(OPTION_LABELS.get(code, code)),
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
     )
 
 
 def flag(field: str, container: Any = st) -> None:
     """A yes/no fact, as a checkbox."""
-    key, label, help_text = _prepare(field)
-    container.checkbox(
-        label, key=key, help=help_text, on_change=state.on_widget_change, args=(field,)
-    )
+    label, bound = _prepare(field)
+    container.checkbox(label, **bound)
 
 
 def optional_choice(field: str, options: Sequence[Any], container: Any = st) -> None:
@@ -77,18 +80,15 @@ def optional_choice(field: str, options: Sequence[Any], container: Any = st) -> 
     Streamlit shows a ``None`` selection as an empty placeholder, so the empty string
     stands in for it; the core reads "" as not set.
     """
-    key, label, help_text = _prepare(field)
-    if st.session_state[key] not in options:
-        st.session_state[key] = options[0]
+    label, bound = _prepare(field)
+    if st.session_state[bound["key"]] not in options:
+        st.session_state[bound["key"]] = options[0]
     translate = translator()
     container.selectbox(
         label,
         options=list(options),
         format_func=lambda code: translate(OPTION_LABELS.get(_option_key(code), str(code))),
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
     )
 
 
@@ -101,45 +101,36 @@ def date(field: str, container: Any = st) -> None:
     """A date, empty when not known."""
     from deficiency.scenario import MAX_DATE, MIN_DATE
 
-    key, label, help_text = _prepare(field)
+    label, bound = _prepare(field)
     container.date_input(
         label,
         min_value=MIN_DATE,
         max_value=MAX_DATE,
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
         format="YYYY-MM-DD",
     )
 
 
 def whole_number(field: str, low: int, high: int, container: Any = st) -> None:
-    key, label, help_text = _prepare(field)
+    label, bound = _prepare(field)
     container.number_input(
         label,
         min_value=low,
         max_value=high,
         step=1,
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
     )
 
 
 def decimal_number(field: str, high: float, container: Any = st) -> None:
-    key, label, help_text = _prepare(field)
+    label, bound = _prepare(field)
     container.number_input(
         label,
         min_value=0.0,
         max_value=high,
         step=0.25,
         format="%.2f",
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
     )
 
 
@@ -149,7 +140,7 @@ def state_choice(container: Any = st) -> None:
     from deficiency.state_law import load_rules
 
     names = {code: rule.name for code, rule in load_rules().items()}
-    key, label, help_text = _prepare("state")
+    label, bound = _prepare("state")
     options: list[str] = ["", *STATE_CODES]
     translate = translator()
     container.selectbox(
@@ -158,39 +149,30 @@ def state_choice(container: Any = st) -> None:
         format_func=lambda code: (
             translate("Choose a state") if not code else f"{code} – {names[code]}"
         ),
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=("state",),
+        **bound,
     )
 
 
 def text(field: str, max_chars: int, container: Any = st) -> None:
     """Free text (kept as typed; always shown escaped, never as HTML or markdown)."""
-    key, label, help_text = _prepare(field)
-    if st.session_state[key] is None:
-        st.session_state[key] = ""
+    label, bound = _prepare(field)
+    if st.session_state[bound["key"]] is None:
+        st.session_state[bound["key"]] = ""
     container.text_input(
         label,
         max_chars=max_chars,
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
     )
 
 
 def percent(field: str, container: Any = st) -> None:
     """A yearly rate in percent, three decimals (6.875)."""
-    key, label, help_text = _prepare(field)
+    label, bound = _prepare(field)
     container.number_input(
         label,
         min_value=0.0,
         max_value=100.0,
         step=0.125,
         format="%.3f",
-        key=key,
-        help=help_text,
-        on_change=state.on_widget_change,
-        args=(field,),
+        **bound,
     )
