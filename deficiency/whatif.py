@@ -18,6 +18,7 @@ import numpy as np
 from deficiency import state_law, tax
 from deficiency.analysis import analyze
 from deficiency.credit import load_tables as credit_tables
+from deficiency.help import relocation_help
 from deficiency.liens import second_lien_of
 from deficiency.markers import N_
 from deficiency.money import div_round_half_up, from_cents, to_cents
@@ -97,6 +98,17 @@ def linspace_cents(low: int, high: int, points: int) -> np.ndarray:
     return low + div_round_half_up(steps * (high - low), max(points - 1, 1))
 
 
+def settlement_for(deficiency_cents: int, percent: int) -> int:
+    """A settlement offer of ``percent`` of the deficiency, rounded half-up to the cent."""
+    return div_round_half_up(deficiency_cents * percent, 100)
+
+
+def settled_at(scenario: Scenario, deficiency_cents: int, percent: int) -> Scenario:
+    """The scenario with the deficiency settled at ``percent`` of it."""
+    paid = settlement_for(deficiency_cents, percent)
+    return scenario.model_copy(update={"action": "settle", "settlement": from_cents(paid)})
+
+
 @dataclass(frozen=True)
 class PathRow:
     """One row of the path comparison (amounts in cents; periods in months)."""
@@ -118,6 +130,13 @@ class PathRow:
     fannie_months: int | None
     fha_months: int | None
     second_collectible: int = 0
+    #: Relocation help the investor pays on this path (cents; 0 when none or no investor).
+    relocation: int = 0
+
+    @property
+    def cost_after_relocation(self) -> int:
+        """Total cost minus the relocation help received (cash in the borrower's hand)."""
+        return self.total_cost - self.relocation
 
 
 def _report_months() -> int:
@@ -163,8 +182,7 @@ def compare_paths(
         )
     base = scenario.model_copy(update={"action": "collect"})
     deficiency = analyze(base, today).result.deficiency
-    paid = div_round_half_up(deficiency * settle_pct, 100)
-    settled = scenario.model_copy(update={"action": "settle", "settlement": from_cents(paid)})
+    settled = settled_at(scenario, deficiency, settle_pct)
     rows.append(_row("settle", settled, settle_pct, today))
     return rows
 
@@ -173,6 +191,14 @@ def _second(sc: Scenario) -> int:
     """What the second mortgage's lender can still collect after this path (0 if none)."""
     second = second_lien_of(sc)
     return 0 if second is None else second.collectible_cents
+
+
+def _relocation(sc: Scenario) -> int:
+    """Relocation help for this path when the loan's investor is known (help.relocation_help)."""
+    if sc.investor is None:
+        return 0
+    moving = relocation_help(sc)
+    return 0 if moving is None else moving.cents
 
 
 def _row(key: str, sc: Scenario, pct: int | None, today: dt.date | None) -> PathRow:
@@ -196,4 +222,5 @@ def _row(key: str, sc: Scenario, pct: int | None, today: dt.date | None) -> Path
         fannie_months=_months(credit.eligibility, "fannie_mae"),
         fha_months=_months(credit.eligibility, "fha"),
         second_collectible=_second(sc),
+        relocation=_relocation(sc),
     )

@@ -73,14 +73,8 @@ if sc.second_balance:
     table.insert(3, _("Second loan collectible"), [money(r.second_collectible) for r in rows])
 if sc.loan == "mortgage" and sc.investor is not None:
     # Relocation help is cash in the borrower's hand on a short sale or deed in lieu.
-    moving = [
-        relocation_help(r.scenario) if r.key in ("short_sale", "deed_in_lieu") else None
-        for r in rows
-    ]
-    table[_("Relocation help")] = [money(m.cents) if m else money(0) for m in moving]
-    table[_("Total cost after relocation help")] = [
-        money(r.total_cost - (m.cents if m else 0)) for r, m in zip(rows, moving, strict=True)
-    ]
+    table[_("Relocation help")] = [money(r.relocation) for r in rows]
+    table[_("Total cost after relocation help")] = [money(r.cost_after_relocation) for r in rows]
 cheapest = min(r.total_cost for r in rows)
 fannie = [r.fannie_months for r in rows if r.fannie_months is not None]
 soonest = min(fannie) if fannie else None

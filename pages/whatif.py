@@ -9,7 +9,7 @@ import streamlit as st
 
 from deficiency import i18n, whatif
 from deficiency.delay import delay_schedule, parse_rate, per_month_message
-from deficiency.money import cents_from_widget, from_cents, to_cents
+from deficiency.money import cents_from_widget, to_cents
 from deficiency.scenario import FEE_KEYS, Scenario
 from ui import frame, inputs, state
 from ui.text import _, lang, money, plain, render
@@ -146,15 +146,13 @@ def settlement_explorer() -> None:
         30,
         key="whatif_settle_pct",
     )
-    paid = deficiency * pct // 100
+    paid = whatif.settlement_for(deficiency, pct)
     show_chart(
         _line_chart(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"]),
         alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
         key="whatif_settle_chart",
     )
-    offer = whatif.figures(
-        sc.model_copy(update={"action": "settle", "settlement": from_cents(paid)})
-    )
+    offer = whatif.figures(whatif.settled_at(sc, deficiency, pct))
     st.markdown(
         plain(
             _(

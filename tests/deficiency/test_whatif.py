@@ -163,3 +163,16 @@ def test_heatmap_tax_follows_the_fees() -> None:
             assert int(grid[key][r, c]) == value, (key, r, c)
         checked += one["tax"] > 0
     assert checked >= 3  # the case actually exercises the tax
+
+
+def test_settlement_offer_rounds_half_up_to_the_cent() -> None:
+    assert whatif.settlement_for(333, 50) == 167  # 166.5 cents → 167
+    assert whatif.settlement_for(5_000_000, 30) == 1_500_000
+
+
+def test_relocation_help_is_counted_on_the_paths_that_pay_it() -> None:
+    sc = validate({"balance": "250000", "sale_price": "200000", "investor": "fannie_mae"})
+    rows = {r.key: r for r in whatif.compare_paths(sc, 30, TODAY)}
+    assert rows["deed_in_lieu"].relocation == 750_000  # Fannie Mae Mortgage Release: $7,500
+    assert rows["deed_in_lieu"].cost_after_relocation == rows["deed_in_lieu"].total_cost - 750_000
+    assert rows["foreclosure"].relocation == 0
