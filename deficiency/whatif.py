@@ -22,7 +22,7 @@ from deficiency.help import relocation_help
 from deficiency.liens import second_lien_of
 from deficiency.markers import N_
 from deficiency.money import div_round_half_up, from_cents, to_cents
-from deficiency.scenario import FEE_KEYS, PATHS_BY_LOAN, Scenario
+from deficiency.scenario import PATHS_BY_LOAN, Scenario
 
 #: Figures of a sweep, in the order charts list them (message ids for their names).
 MEASURES: dict[str, str] = {
@@ -78,7 +78,7 @@ def figures(
 def price_range(scenario: Scenario, points: int = 201) -> np.ndarray:
     """Sale prices around the entered one (±50 %, never below zero), in cents."""
     price = to_cents(scenario.sale_price)
-    owed = to_cents(scenario.balance) + sum(to_cents(getattr(scenario, k)) for k in FEE_KEYS)
+    owed = to_cents(scenario.balance) + to_cents(scenario.total_fees)
     if price == 0:
         low, high = 0, max(owed + owed // 5, 100_000)
     else:
@@ -88,7 +88,7 @@ def price_range(scenario: Scenario, points: int = 201) -> np.ndarray:
 
 def fee_range(scenario: Scenario, points: int = 200) -> np.ndarray:
     """Total fees from zero to twice the entered total (at least $5,000), in cents."""
-    fees = sum(to_cents(getattr(scenario, k)) for k in FEE_KEYS)
+    fees = to_cents(scenario.total_fees)
     return linspace_cents(0, max(2 * fees, 500_000), points)
 
 

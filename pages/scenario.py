@@ -63,7 +63,7 @@ with left:
     inputs.amount("credits")
     inputs.date("sale_date")
 
-    fees_total = sum(to_cents(getattr(sc, key)) for key in FEE_KEYS)
+    fees_total = to_cents(sc.total_fees)
     # Optional groups draw their widgets only while open (``on_change="rerun"`` makes
     # ``.open`` known): a closed group costs nothing on each rerun.
     fees_group = st.expander(

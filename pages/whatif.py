@@ -10,7 +10,7 @@ import streamlit as st
 from deficiency import i18n, whatif
 from deficiency.delay import delay_schedule, parse_rate, per_month_message
 from deficiency.money import cents_from_widget, to_cents
-from deficiency.scenario import FEE_KEYS, Scenario
+from deficiency.scenario import Scenario
 from ui import frame, inputs, state
 from ui.text import _, lang, money, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
@@ -104,7 +104,7 @@ show_issues()
 sc = state.scenario()
 scenario_json = sc.model_dump_json()
 price = to_cents(sc.sale_price)
-owed = to_cents(sc.balance) + sum(to_cents(getattr(sc, k)) for k in FEE_KEYS)
+owed = to_cents(sc.balance) + to_cents(sc.total_fees)
 if owed == 0:
     st.info(_("Enter a loan balance on the calculator first; the charts follow your scenario."))
 
@@ -202,7 +202,7 @@ def fee_heatmap() -> None:
             + " $%{z:,.2f}<extra></extra>",
         )
     )
-    current_fees = sum(to_cents(getattr(sc, k)) for k in FEE_KEYS)
+    current_fees = to_cents(sc.total_fees)
     fig.add_trace(
         go.Scatter(
             x=[price / 100],
