@@ -10,14 +10,13 @@ import streamlit as st
 from ui import state
 from ui.text import _
 
+state.load_from_link()  # before any label: the link may choose the language
 st.set_page_config(
-    page_title="Deficiency balance calculator",
+    page_title=_("Deficiency balance calculator"),
     page_icon="⚖️",
     layout="wide",
     initial_sidebar_state="auto",
 )
-
-state.load_from_link()  # before any label: the link may choose the language
 pages = [
     st.Page(
         "pages/scenario.py", title=_("Calculator"), icon="🧮", url_path="scenario", default=True

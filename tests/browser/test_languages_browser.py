@@ -18,6 +18,7 @@ def test_japanese_link(page: Page, server: str) -> None:
     assert JAPANESE.search(title), title
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("$50,000.00")
     assert "lang=ja" in page.url
+    assert JAPANESE.search(page.title()), page.title()  # the browser tab is translated too
 
 
 def test_spanish_link(page: Page, server: str) -> None:

@@ -22,6 +22,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from bench.common import LINK, ROOT, Server, Session
+from deficiency.form1099c import FORM_KEYS
+from deficiency.letter import LETTER_KEYS
 from deficiency.scenario import SCENARIO_KEYS
 from tests.ops.conftest import deficiency, wait_for_app
 
@@ -134,7 +136,9 @@ def test_xss_payloads_in_every_scenario_key_are_shown_as_text(
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    keys = list(SCENARIO_KEYS)
+    # The scenario's keys, the lender's letter's and the first 1099-C form's: every key a
+    # link can carry (box 4 is free text, kept and shown escaped on the 1099-C page).
+    keys = [*SCENARIO_KEYS, *LETTER_KEYS, *(k for k in sorted(FORM_KEYS) if k.startswith("fc_"))]
     for shift in range(len(XSS)):
         # every key gets every payload over the loop; balance stays valid in one of them
         params = {key: XSS[(i + shift) % len(XSS)] for i, key in enumerate(keys)}
@@ -159,7 +163,7 @@ def test_xss_payloads_in_every_scenario_key_are_shown_as_text(
     # the payload is echoed as text (escaped, never markup)
     alert_text = page.get_by_test_id("stAlert").first.inner_text()
     assert "<script>" in alert_text or "data-xss" in alert_text
-    for path in ("/tax", "/credit", "/states"):
+    for path in ("/tax", "/credit", "/states", "/letter", "/form1099c", "/compare"):
         page.goto(f"{server.url}{path}?v=1&{query}")
         wait_for_app(page)
         assert page.evaluate(DOM_CHECK)["marked"] == 0
