@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from deficiency import credit, state_law, tax
 from deficiency.engine import Result, evaluate_lenient
+from deficiency.markers import N_, Message
 from deficiency.scenario import FieldIssue, Scenario
 
 
@@ -35,6 +36,35 @@ class Analysis:
         caps it (a barred deficiency is owed by no one, a fair-value credit reduces it).
         """
         return min(self.result.borrower_owes, self.state.collectible_cents)
+
+    @property
+    def lender_action_note(self) -> Message | None:
+        """How the lender's own choice sits beside what state law allows it to collect.
+
+        The state-law figure ("collectible deficiency") answers "could a lender pursue
+        this?"; when the lender forgives or settles, what the borrower owes is less, and
+        the two figures side by side read as a contradiction unless this is said.
+        """
+        action = self.scenario.action
+        collectible = self.state.collectible_cents
+        if action == "collect" or not self.result.deficiency or not collectible:
+            return None
+        if action == "forgive":
+            return Message(
+                N_(
+                    "Your lender forgives the deficiency, so you owe nothing on it. The "
+                    "collectible amount ({collectible}) is only what your state's law would "
+                    "have let a lender pursue."
+                ),
+                money={"collectible": collectible},
+            )
+        return Message(
+            N_(
+                "You settle for {owes}; the rest is forgiven. The collectible amount "
+                "({collectible}) is only what your state's law would have let a lender pursue."
+            ),
+            money={"owes": self.owes, "collectible": collectible},
+        )
 
 
 def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:

@@ -139,6 +139,7 @@ def settlement_issue(scenario: Scenario, deficiency_cents: int) -> FieldIssue | 
             f"{scenario.settlement:.2f}",
             MSG_SETTLEMENT,
             {"deficiency": cents_str(deficiency_cents)},
+            money_params=frozenset({"value", "deficiency"}),
         )
     return None
 
@@ -212,3 +213,31 @@ def evaluate_lenient(scenario: Scenario) -> tuple[Result, list[FieldIssue]]:
         deficiency = evaluate(scenario.model_copy(update={"action": "collect"})).deficiency
         capped = scenario.model_copy(update={"settlement": from_cents(deficiency)})
         return evaluate(capped), list(exc.issues)
+
+
+MSG_SETTLEMENT_LOWERED = N_(
+    "{key}: lowered to {deficiency}, the deficiency after your change (a settlement cannot "
+    "be more than the deficiency)."
+)
+
+
+def fit_settlement(scenario: Scenario) -> tuple[Scenario, FieldIssue | None]:
+    """Keep a settlement within the deficiency after another input changed.
+
+    When a reader settles and then raises the sale price (or lowers a fee), the old
+    settlement can exceed the new deficiency. Capping it in the scenario itself, and
+    saying so, keeps the page, its link and a reopened link telling the same story
+    (a link with a settlement above its deficiency is refused when opened).
+    """
+    deficiency = evaluate(scenario.model_copy(update={"action": "collect"})).deficiency
+    if settlement_issue(scenario, deficiency) is None:
+        return scenario, None
+    capped = scenario.model_copy(update={"settlement": from_cents(deficiency)})
+    issue = FieldIssue(
+        "settlement",
+        f"{scenario.settlement:.2f}",
+        MSG_SETTLEMENT_LOWERED,
+        {"deficiency": cents_str(deficiency)},
+        money_params=frozenset({"value", "deficiency"}),
+    )
+    return capped, issue

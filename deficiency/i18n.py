@@ -9,12 +9,14 @@ globally (``gettext.install``) because one server process serves every reader's 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
+from babel.dates import parse_date as _babel_parse_date
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -101,3 +103,29 @@ def percent(value: Decimal | float, lang: str = DEFAULT_LANGUAGE) -> str:
 def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """A date in the reader's locale, unambiguous (month spelled out, not 03/04/2026)."""
     return _babel_date(day, format="long", locale=locale_of(lang))
+
+
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_typed_date(text: str, lang: str = DEFAULT_LANGUAGE) -> dt.date | str:
+    """A date as a person types it: ``2025-09-15``, ``2025/9/15``, ``2025年9月15日``,
+    ``20250915``, or the reader's short form (``9/15/2025`` in English, ``15/9/2025`` in
+    Spanish, via Babel).
+
+    Returns the text unchanged when it is not a date, so the schema's validation reports it
+    with the allowed range; an empty field stays empty (not known).
+    """
+    stripped = text.strip()
+    if not stripped:
+        return ""
+    found = _YEAR_FIRST.match(stripped) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", stripped)
+    try:
+        if found:
+            year, month, day = (int(part) for part in found.groups())
+            return dt.date(year, month, day)
+        if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", stripped):
+            return _babel_parse_date(stripped, locale=locale_of(lang), format="short")
+    except (ValueError, IndexError):
+        return text
+    return text

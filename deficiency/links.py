@@ -9,7 +9,7 @@ dropped and reported, and every good key is kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from deficiency.engine import evaluate, settlement_issue
@@ -19,6 +19,7 @@ from deficiency.money import to_cents
 from deficiency.querycodes import query_code as _code
 from deficiency.scenario import (
     DEFAULTS,
+    MSG_REPEATED,
     MSG_VERSION,
     PATHS_BY_LOAN,
     SCENARIO_KEYS,
@@ -72,6 +73,31 @@ def decode(
         scenario = scenario.model_copy(update={"settlement": Decimal("0.00")})
     assert to_cents(scenario.settlement) <= deficiency or scenario.action != "settle"
     return scenario, issues
+
+
+def collapse_repeats(
+    pairs: Iterable[tuple[str, str]],
+) -> tuple[dict[str, str], list[FieldIssue]]:
+    """One value per key from a query string's ``(key, value)`` pairs, in first-seen order.
+
+    A key given twice with the same value is harmless and kept once. A key given with
+    different values (``balance=250000&balance=300000``) is ambiguous: using either would
+    silently compute a scenario the sender may not have meant, so it is left out and
+    reported like any other bad key, with every value it had.
+    """
+    seen: dict[str, list[str]] = {}
+    for key, value in pairs:
+        seen.setdefault(key, []).append(value)
+    kept: dict[str, str] = {}
+    issues: list[FieldIssue] = []
+    for key, values in seen.items():
+        distinct = list(dict.fromkeys(values))
+        if len(distinct) == 1:
+            kept[key] = distinct[0]
+        else:
+            shown = _short(", ".join(distinct))
+            issues.append(FieldIssue(_short(key), shown, MSG_REPEATED))
+    return kept, issues
 
 
 def decode_all(

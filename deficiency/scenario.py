@@ -11,7 +11,7 @@ value and the allowed range, as a translatable message id (see :mod:`deficiency.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -124,6 +124,9 @@ MSG_SETTLEMENT = N_(
 )
 MSG_VERSION = N_("{key}: “{value}” is not a known link version; read as version 1.")
 MSG_INVALID = N_("{key}: “{value}” is not allowed.")
+MSG_REPEATED = N_(
+    "{key}: the link gives it more than once ({value}), so we cannot tell which is meant; left out."
+)
 
 
 @dataclass(frozen=True)
@@ -134,11 +137,33 @@ class FieldIssue:
     value: str
     message: str
     params: Mapping[str, str] = field(default_factory=dict)
+    #: Which of ``value`` and ``params`` are dollar amounts (plain ``"50000.00"`` text), so
+    #: a reader sees them in their own number format ("$50,000.00", "50.000,00 US$").
+    money_params: frozenset[str] = frozenset()
 
-    def text(self, gettext: Any = None) -> str:
-        """The message in the reader's language (``gettext`` from their catalog)."""
+    def text(
+        self,
+        gettext: Any = None,
+        *,
+        label: Callable[[str], str] | None = None,
+        money: Callable[[Decimal], str] | None = None,
+    ) -> str:
+        """The message in the reader's language (``gettext`` from their catalog).
+
+        Without ``label`` and ``money`` it names the stable key and plain numbers (the JSON
+        command line, logs). On screen the shell passes both, so the reader sees the field
+        as it is labelled on the page and amounts as they are written in their language.
+        """
         template = gettext(self.message) if gettext else self.message
-        return template.format(key=self.key, value=self.value, **self.params)
+        values = {"value": self.value, **self.params}
+        if money is not None:
+            for name in self.money_params:
+                try:
+                    values[name] = money(Decimal(values[name]))
+                except (KeyError, ArithmeticError, ValueError):
+                    continue
+        key = label(self.key) if label is not None else self.key
+        return template.format(key=key, **values)
 
 
 class ScenarioError(ValueError):

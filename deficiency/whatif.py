@@ -21,7 +21,7 @@ from deficiency.credit import load_tables as credit_tables
 from deficiency.help import relocation_help
 from deficiency.liens import second_lien_of
 from deficiency.markers import N_
-from deficiency.money import div_round_half_up, from_cents, to_cents
+from deficiency.money import cents_str, div_round_half_up, from_cents, to_cents
 from deficiency.scenario import PATHS_BY_LOAN, Scenario
 
 #: Figures of a sweep, in the order charts list them (message ids for their names).
@@ -158,16 +158,19 @@ def _months(eligibility, program: str) -> int | None:
 def compare_paths(
     scenario: Scenario, settle_pct: int = 30, today: dt.date | None = None
 ) -> list[PathRow]:
-    """The ways out a borrower can take, with the same amounts, side by side.
+    """The ways out a borrower can take, side by side: the scenario with only the path changed.
 
-    Mortgage: short sale, deed in lieu, foreclosure (judicial and nonjudicial where the
-    state has both), and settling the deficiency at ``settle_pct`` % of it. Auto and
-    other: voluntary surrender, repossession, settlement. The sale price and fees stay as
-    entered (in real life a foreclosure auction often brings less: adjust and compare).
+    Each row is exactly what :func:`~deficiency.analysis.analyze` gives for the reader's own
+    scenario with a different path (mortgage: short sale, deed in lieu, foreclosure, judicial
+    and nonjudicial where the state has both; auto and other: repossession, voluntary
+    surrender). Everything else, the lender's action included, stays as entered: a
+    comparison that silently assumed the lender pursues the debt contradicted the
+    Calculator when the lender forgives it (issue 13). When the lender pursues the
+    deficiency, one more row shows settling it at ``settle_pct`` % (the reader's other way
+    out); with a forgiven or already settled deficiency that row would add nothing.
     """
     variants: list[tuple[str, dict[str, Any]]] = []
-    paths = PATHS_BY_LOAN[scenario.loan]
-    for path in paths:
+    for path in PATHS_BY_LOAN[scenario.loan]:
         if path == "foreclosure" and scenario.state is not None:
             rule = state_law.load_rules()[scenario.state]
             kinds = ["judicial", "nonjudicial"] if rule.nonjudicial_available else ["judicial"]
@@ -175,16 +178,56 @@ def compare_paths(
                 variants.append((f"foreclosure_{kind}", {"path": path, "foreclosure": kind}))
         else:
             variants.append((path, {"path": path}))
-    rows: list[PathRow] = []
-    for key, change in variants:
-        rows.append(
-            _row(key, scenario.model_copy(update={**change, "action": "collect"}), None, today)
-        )
-    base = scenario.model_copy(update={"action": "collect"})
-    deficiency = analyze(base, today).result.deficiency
-    settled = settled_at(scenario, deficiency, settle_pct)
-    rows.append(_row("settle", settled, settle_pct, today))
+    rows = [_row(key, scenario.model_copy(update=change), None, today) for key, change in variants]
+    if scenario.action == "collect":
+        deficiency = analyze(scenario, today).result.deficiency
+        rows.append(_row("settle", settled_at(scenario, deficiency, settle_pct), settle_pct, today))
     return rows
+
+
+def is_current(row: PathRow, scenario: Scenario) -> bool:
+    """The row that is the reader's own scenario (same path, same foreclosure process)."""
+    if row.key == "settle":
+        return False
+    if row.path != scenario.path:
+        return False
+    if row.foreclosure is None:
+        return True
+    chosen = scenario.foreclosure
+    if chosen is None and scenario.state is not None:
+        chosen = state_law.load_rules()[scenario.state].usual_process
+    return chosen == row.foreclosure
+
+
+def comparison_records(rows: list[PathRow], scenario: Scenario) -> list[dict[str, Any]]:
+    """The comparison as the CSV download writes it: one record per row, exact amounts.
+
+    Kept beside :func:`compare_paths` so the download and the page read the same rows
+    (the page does no arithmetic of its own).
+    """
+    return [
+        {
+            "path": r.key,
+            "your_scenario": is_current(r, scenario),
+            "lender_action": r.scenario.action,
+            "settlement": cents_str(to_cents(r.scenario.settlement))
+            if r.scenario.action == "settle"
+            else None,
+            "deficiency": cents_str(r.deficiency),
+            "collectible": cents_str(r.collectible),
+            "cancelled_debt": cents_str(r.cancelled),
+            "estimated_federal_tax": cents_str(r.tax),
+            "borrower_pays": cents_str(r.pays),
+            "total_cost": cents_str(r.total_cost),
+            "second_loan_collectible": cents_str(r.second_collectible),
+            "relocation_help": cents_str(r.relocation),
+            "status_code": r.status_code,
+            "report_months": r.report_months,
+            "fannie_mae_months": r.fannie_months,
+            "fha_months": r.fha_months,
+        }
+        for r in rows
+    ]
 
 
 def _second(sc: Scenario) -> int:

@@ -15,10 +15,10 @@ from deficiency.exports import comparison_csv, csv_bytes
 from deficiency.help import relocation_help, short_sale_check
 from deficiency.links import decode
 from deficiency.markers import N_
-from deficiency.money import cents_str, to_cents
+from deficiency.money import to_cents
 from ui import frame, inputs, sections, state
 from ui.labels import OPTION_LABELS
-from ui.text import _, money, number, plain, render
+from ui.text import _, issue_text, money, number, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
 PATH_NAMES = {
@@ -45,18 +45,27 @@ frame.begin()
 st.title(_("Compare your options"))
 st.caption(
     _(
-        "The same loan, sale price and fees, taken down each path. The cheapest is not always "
-        "best: the credit report, the waiting time for a new mortgage and the legal risks differ."
+        "Your scenario taken down each path: the same loan, sale price, fees and lender's "
+        "action; only the path changes. The cheapest is not always best: the credit report, "
+        "the waiting time for a new mortgage and the legal risks differ."
     )
 )
 show_issues()
 sc = state.scenario()
 
-pct = st.slider(_("Settlement offer (% of the deficiency)"), 0, 100, 30, key="compare_pct")
+# Settling is the other way out only while the lender pursues the deficiency.
+pct = (
+    st.slider(_("Settlement offer (% of the deficiency)"), 0, 100, 30, key="compare_pct")
+    if sc.action == "collect"
+    else 0
+)
 rows = whatif.compare_paths(sc, pct)
 table = pd.DataFrame(
     {
-        _("Path"): [_path_name(r) for r in rows],
+        _("Path"): [
+            _path_name(r) + (" · " + _("your scenario") if whatif.is_current(r, sc) else "")
+            for r in rows
+        ],
         _("Deficiency"): [money(r.deficiency) for r in rows],
         _("Collectible"): [money(r.collectible) for r in rows],
         _("Cancelled debt"): [money(r.cancelled) for r in rows],
@@ -112,26 +121,7 @@ st.caption(
 
 st.download_button(
     _("Download CSV (comparison)"),
-    data=csv_bytes(
-        comparison_csv(
-            [
-                {
-                    "path": r.key,
-                    "deficiency": cents_str(r.deficiency),
-                    "collectible": cents_str(r.collectible),
-                    "cancelled_debt": cents_str(r.cancelled),
-                    "estimated_federal_tax": cents_str(r.tax),
-                    "borrower_pays": cents_str(r.pays),
-                    "total_cost": cents_str(r.total_cost),
-                    "status_code": r.status_code,
-                    "report_months": r.report_months,
-                    "fannie_mae_months": r.fannie_months,
-                    "fha_months": r.fha_months,
-                }
-                for r in rows
-            ]
-        )
-    ),
+    data=csv_bytes(comparison_csv(whatif.comparison_records(rows, sc))),
     file_name="deficiency-comparison.csv",
     mime="text/csv",
     on_click="ignore",
@@ -173,7 +163,7 @@ if sc.loan == "mortgage":
     cols = st.columns(3)
     inputs.optional_choice("investor", ["", "fannie_mae", "fha"], cols[0])
     inputs.amount("as_is_value", cols[1], optional=True)
-    inputs.whole_number("days_marketed", 0, 3650, cols[2])
+    inputs.whole_number("days_marketed", cols[2])
     for path in ("short_sale", "deed_in_lieu"):
         moving = relocation_help(sc.model_copy(update={"path": path}))
         if moving is not None:
@@ -204,7 +194,7 @@ def _open(link: str):
 if link_a and link_b:
     (a, issues_a), (b, issues_b) = _open(link_a), _open(link_b)
     for issue in issues_a + issues_b:
-        st.warning(plain(issue.text(_)))
+        st.warning(plain(issue_text(issue, from_link=True)))
     figures = [
         (_("Deficiency balance"), a.result.deficiency, b.result.deficiency),
         (_("Collectible deficiency"), a.state.collectible_cents, b.state.collectible_cents),

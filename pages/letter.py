@@ -43,7 +43,7 @@ with left:
     st.subheader(_("The sale and its expenses"))
     inputs.amount("lt_proceeds")
     inputs.amount("lt_repo_fee")
-    inputs.whole_number("lt_storage_days", 0, 3650)
+    inputs.whole_number("lt_storage_days")
     inputs.amount("lt_storage_rate")
     inputs.amount("lt_reconditioning")
     inputs.amount("lt_auction_fee")

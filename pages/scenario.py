@@ -12,7 +12,7 @@ from deficiency.money import to_cents
 from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
 from ui import downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
-from ui.text import _, lang, md, money, plain
+from ui.text import _, issue_text, lang, md, money, plain
 from ui.widgets import disclaimer, show_chart, show_issues
 
 frame.begin()
@@ -29,7 +29,7 @@ sc = state.scenario()
 found = analyze(sc)
 result = found.result
 for issue in found.issues:
-    st.error(plain(issue.text(_)))
+    st.error(plain(issue_text(issue)))
 
 # The answer first: on a phone the inputs stack above the details, so the headline
 # figures sit above both.
@@ -38,7 +38,9 @@ if result.surplus:
     headline.metric(_("Surplus"), money(result.surplus))
 else:
     headline.metric(_("Deficiency balance"), money(result.deficiency))
-if sc.state is not None or sc.loan != "mortgage":
+if (sc.state is not None or sc.loan != "mortgage") and sc.action == "collect":
+    # Only while the lender pursues it: beside a forgiven "You still owe $0" the state's
+    # collectible figure read as a contradiction (issue 13); the state section explains it.
     headline.metric(_("Collectible deficiency"), money(found.state.collectible_cents))
 headline.metric(
     _("You still owe"),
@@ -64,15 +66,14 @@ with left:
     inputs.date("sale_date")
 
     fees_total = to_cents(sc.total_fees)
-    # Optional groups draw their widgets only while open (``on_change="rerun"`` makes
-    # ``.open`` known): a closed group costs nothing on each rerun.
+    # Optional groups always draw their inputs, open or closed: a widget that is not drawn
+    # in a run loses what was typed into it (issue 13), so no group may skip its inputs.
     fees_group = st.expander(
         md(_("Fees and costs: {total}").format(total=money(fees_total))),
         key="exp_fees",
-        on_change="rerun",
     )
     with fees_group:
-        for key in FEE_KEYS if fees_group.open else ():
+        for key in FEE_KEYS:
             inputs.amount(key)
         st.caption(
             md(_("Running total of fees and costs: {total}").format(total=money(fees_total)))
@@ -94,29 +95,21 @@ with left:
         if mortgage
         else _("Co-borrowers (optional)"),
         key="exp_others",
-        on_change="rerun",
     )
     with others:
-        if others.open:
-            if mortgage:
-                inputs.amount("second_balance")
-                if sc.second_balance:
-                    inputs.flag("second_lender_same")
-                    inputs.flag("second_purchase_money")
-                    if sc.second_lender_same:
-                        inputs.optional_choice("second_made_with_first", ["", "yes", "no"])
-            inputs.whole_number("coborrowers", 0, 10)
-    tax_group = st.expander(_("Tax details (optional)"), key="exp_tax", on_change="rerun")
-    with tax_group:
-        if tax_group.open:
-            forms.tax_inputs()
-    credit_group = st.expander(
-        _("Credit report details (optional)"), key="exp_credit", on_change="rerun"
-    )
-    with credit_group:
-        if credit_group.open:
-            forms.credit_inputs()
-            inputs.date("dispute_date")
+        if mortgage:
+            inputs.amount("second_balance")
+            if sc.second_balance:
+                inputs.flag("second_lender_same")
+                inputs.flag("second_purchase_money")
+                if sc.second_lender_same:
+                    inputs.optional_choice("second_made_with_first", ["", "yes", "no"])
+        inputs.whole_number("coborrowers")
+    with st.expander(_("Tax details (optional)"), key="exp_tax"):
+        forms.tax_inputs()
+    with st.expander(_("Credit report details (optional)"), key="exp_credit"):
+        forms.credit_inputs()
+        inputs.date("dispute_date")
 
     st.divider()
     st.markdown(_("Try an example:"))

@@ -17,8 +17,6 @@ from ui import state
 from ui.labels import FIELD_LABELS, OPTION_LABELS
 from ui.text import _, translator
 
-MAX_DOLLARS = 100_000_000.0
-
 
 def _prepare(field: str) -> tuple[str, dict[str, Any]]:
     """The translated label and the arguments every bound widget shares.
@@ -40,12 +38,15 @@ def _prepare(field: str) -> tuple[str, dict[str, Any]]:
 
 
 def amount(field: str, container: Any = st, *, optional: bool = False) -> None:
-    """A dollar amount: 0 to 100,000,000, two decimals, typed freely."""
+    """A dollar amount: 0 to 100,000,000, two decimals, typed freely.
+
+    No ``min_value``/``max_value``: the browser would refuse a value out of range with only
+    a red mark, so every value reaches the core, whose message names the field and the
+    allowed range (issue 13); a refused value is put back to the last good one.
+    """
     label, bound = _prepare(field)
     container.number_input(
         label,
-        min_value=0.0,
-        max_value=MAX_DOLLARS,
         step=100.0,
         format="%.2f",
         **bound,
@@ -98,36 +99,40 @@ def _option_key(code: Any) -> str:
 
 
 def date(field: str, container: Any = st) -> None:
-    """A date, empty when not known."""
-    from deficiency.scenario import MAX_DATE, MIN_DATE
+    """A date typed as text (``2025-09-15``), empty when not known.
 
+    Why not ``st.date_input``: its segmented field commits only when focus leaves the whole
+    widget, and Tab from the day goes to its own calendar button, so a date typed and
+    tabbed past stayed on screen without reaching the scenario, the link or the PDF
+    (issue 13). A text field commits on Enter and on Tab like every other input; the core
+    reads the reader's own forms too (:func:`deficiency.i18n.parse_typed_date`).
+    """
     label, bound = _prepare(field)
-    container.date_input(
+    if not isinstance(st.session_state[bound["key"]], str):
+        st.session_state[bound["key"]] = state.widget_value(state.scenario(), field)
+    container.text_input(
         label,
-        min_value=MIN_DATE,
-        max_value=MAX_DATE,
+        max_chars=32,
+        placeholder=_("YYYY-MM-DD"),
         **bound,
-        format="YYYY-MM-DD",
     )
 
 
-def whole_number(field: str, low: int, high: int, container: Any = st) -> None:
+def whole_number(field: str, container: Any = st) -> None:
+    """A count (its range is the schema's; out of range values are explained by the core)."""
     label, bound = _prepare(field)
     container.number_input(
         label,
-        min_value=low,
-        max_value=high,
         step=1,
         **bound,
     )
 
 
-def decimal_number(field: str, high: float, container: Any = st) -> None:
+def decimal_number(field: str, container: Any = st) -> None:
+    """A measure with two decimals (acres); the range is the schema's."""
     label, bound = _prepare(field)
     container.number_input(
         label,
-        min_value=0.0,
-        max_value=high,
         step=0.25,
         format="%.2f",
         **bound,
@@ -170,8 +175,6 @@ def percent(field: str, container: Any = st) -> None:
     label, bound = _prepare(field)
     container.number_input(
         label,
-        min_value=0.0,
-        max_value=100.0,
         step=0.125,
         format="%.3f",
         **bound,

@@ -10,6 +10,7 @@ codes after every run. Nothing lives only in server memory: the URL rebuilds eve
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
@@ -17,10 +18,19 @@ from typing import Any
 import streamlit as st
 
 from deficiency import i18n, links
+from deficiency.engine import evaluate, fit_settlement, settlement_issue
 from deficiency.form1099c import Form1099CInputs, decode_forms, is_form_key
+from deficiency.i18n import parse_typed_date
 from deficiency.letter import LetterInputs, decode_letter, is_letter_key
 from deficiency.querycodes import query_code
-from deficiency.scenario import DEFAULTS, FieldIssue, Scenario, ScenarioError, replace
+from deficiency.scenario import (
+    DATE_KEYS,
+    DEFAULTS,
+    FieldIssue,
+    Scenario,
+    ScenarioError,
+    replace,
+)
 from ui.text import LANG_KEY
 
 SCENARIO = "_scenario"
@@ -40,8 +50,14 @@ def scenario() -> Scenario:
     return st.session_state.get(SCENARIO, DEFAULTS)
 
 
+def _query_pairs() -> list[tuple[str, str]]:
+    """Every ``(key, value)`` of the address, repeats included (``get_all``)."""
+    return [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+
+
 def _query() -> dict[str, str]:
-    return {key: st.query_params[key] for key in st.query_params}
+    """The address as one value per key (a key repeated with different values is left out)."""
+    return links.collapse_repeats(_query_pairs())[0]
 
 
 def load_from_link() -> None:
@@ -57,7 +73,9 @@ def load_from_link() -> None:
     if not first and not external:
         return
     if first or any(key not in links.SHELL_KEYS for key in query) or "v" in query:
+        query, repeated = links.collapse_repeats(_query_pairs())
         opened, letter, forms, issues = links.decode_all(query)
+        issues = repeated + issues
         if first:
             opened = _with_typed_values(opened)
         set_scenario(opened)
@@ -193,9 +211,18 @@ def widget_value(sc: Scenario, field: str) -> Any:
             return ""
         if isinstance(value, bool):
             return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()  # dates are typed as text (ui.inputs.date)
+    if value is None and is_date_field(field):
+        return ""
     if field in ("acres",) or (value is not None and type(value).__name__ == "Decimal"):
         return float(value)
     return value
+
+
+def is_date_field(field: str) -> bool:
+    """Fields typed as dates: the scenario's and the 1099-C forms' (``fc_date``, ``fc2_date``)."""
+    return field in DATE_KEYS or re.fullmatch(r"fc\d?_date", field) is not None
 
 
 def is_extra_key(field: str) -> bool:
@@ -220,6 +247,7 @@ def _on_extra_change(field: str, value: Any) -> None:
     mine = [p for p in problems if p.key == field]
     if mine:
         issues[field] = mine
+        st.session_state[widget_key(field)] = widget_value(scenario(), field)  # last good one
         return
     issues.pop(field, None)
     st.session_state[EXTRA] = links.encode_all(DEFAULTS, *_parts(extra))
@@ -233,16 +261,32 @@ def _parts(extra: dict[str, str]) -> tuple[LetterInputs, list[Form1099CInputs]]:
 def on_widget_change(field: str) -> None:
     """Callback of every input: validate through the core, keep the scenario valid."""
     value = st.session_state[widget_key(field)]
+    if is_date_field(field) and isinstance(value, str):
+        value = parse_typed_date(value, st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE))
+        if isinstance(value, dt.date):
+            value = value.isoformat()
     if is_extra_key(field):
         _on_extra_change(field, value)
         return
     issues: dict[str, list[FieldIssue]] = st.session_state.setdefault(INPUT_ISSUES, {})
     try:
         new = replace(scenario(), **{field: value})
+        deficiency = evaluate(new.model_copy(update={"action": "collect"})).deficiency
+        too_high = settlement_issue(new, deficiency) if field == "settlement" else None
+        if too_high is not None:
+            raise ScenarioError([too_high])
     except ScenarioError as exc:
+        # Refused: the scenario, the figures and the link keep the last valid value, and
+        # so does the field, so nothing on the page contradicts the message.
         issues[field] = exc.issues
+        st.session_state[widget_key(field)] = widget_value(scenario(), field)
         return
     issues.pop(field, None)
+    new, lowered = fit_settlement(new)
+    if lowered is not None:
+        issues["settlement"] = [lowered]
+    elif field != "settlement":
+        issues.pop("settlement", None)
     st.session_state.pop(LINK_ISSUES, None)
     set_scenario(new)
 

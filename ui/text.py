@@ -14,6 +14,7 @@ import streamlit as st
 
 from deficiency import i18n
 from deficiency.markers import Message
+from deficiency.scenario import FieldIssue
 
 LANG_KEY = "_lang"
 
@@ -70,3 +71,24 @@ def plain(text: str) -> str:
     this: no link, image, HTML tag or LaTeX from a URL is ever rendered.
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def field_label(key: str) -> str:
+    """A field as the page labels it, in the reader's language (the key when it has none)."""
+    from deficiency.labels import FIELD_LABELS
+
+    entry = FIELD_LABELS.get(re.sub(r"^fc\d_", "fc_", key))
+    return _(entry[0]) if entry else key
+
+
+def issue_text(issue: FieldIssue, *, from_link: bool = False) -> str:
+    """A rejected value explained in the reader's terms: the field's on-screen label, amounts
+    in their number format. A problem in a link also names its stable key, which is what the
+    person who wrote the link sees in it."""
+    from deficiency.money import to_cents
+
+    def label(key: str) -> str:
+        shown = field_label(key)
+        return f"{shown} ({key})" if from_link and shown != key else shown
+
+    return issue.text(_, label=label, money=lambda amount: money(to_cents(amount)))

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from ui import state
-from ui.text import _, plain
+from ui.text import _, issue_text, plain
 
 
 def show_issues() -> None:
@@ -18,7 +18,7 @@ def show_issues() -> None:
     link_issues = st.session_state.get(state.LINK_ISSUES) or []
     if link_issues:
         lines = [_("Some settings in this link could not be used and were left out:")]
-        lines += ["- " + plain(issue.text(_)) for issue in link_issues]
+        lines += ["- " + plain(issue_text(issue, from_link=True)) for issue in link_issues]
         st.warning("\n".join(lines))
     bad_lang = st.session_state.pop(state.LANG_NOTICE, None)
     if bad_lang is not None:
@@ -28,7 +28,7 @@ def show_issues() -> None:
             )
         )
     for issue in state.input_issues():
-        st.error(plain(issue.text(_)))
+        st.error(plain(issue_text(issue)))
 
 
 def disclaimer() -> None:

@@ -32,9 +32,6 @@ def test_typing_inputs_updates_the_figures() -> None:
     at.number_input(key="in_balance").set_value(10000.0).run()
     at.number_input(key="in_sale_price").set_value(8500.0).run()
     assert metric(at, "Deficiency balance") == "$1,500.00"
-    assert not [w for w in at.number_input if w.key == "in_legal_fees"]  # closed group: not drawn
-    at.session_state["exp_fees"] = True  # the reader opens "Fees and costs"
-    at.run()
     at.number_input(key="in_legal_fees").set_value(500.0).run()
     assert metric(at, "Deficiency balance") == "$2,000.00"
     assert metric(at, "Total owed") == "$10,500.00"
@@ -53,12 +50,74 @@ def test_forgive_and_settle_split_the_deficiency() -> None:
     assert metric(at, "Cancelled (forgiven) debt") == "$2,000.00"
 
 
+def test_fees_in_a_closed_group_keep_their_values_across_reruns() -> None:
+    """Issue 13: the fee inputs are drawn whether "Fees and costs" is open or not, so a
+    fee typed before the group closes is never dropped by a later rerun."""
+    at = open_app({"balance": "250000", "sale_price": "200000"})
+    at.number_input(key="in_interest").set_value(1000.0).run()
+    at.number_input(key="in_late_fees").set_value(200.0).run()
+    at.number_input(key="in_legal_fees").set_value(300.0).run()
+    at.number_input(key="in_sale_costs").set_value(400.0).run()
+    at.number_input(key="in_balance").set_value(250000.0).run()
+    assert metric(at, "Deficiency balance") == "$51,900.00"
+    assert at.number_input(key="in_interest").value == 1000.0
+    assert {k: url_of(at)[k] for k in ("interest", "late_fees", "legal_fees", "sale_costs")} == {
+        "interest": "1000",
+        "late_fees": "200",
+        "legal_fees": "300",
+        "sale_costs": "400",
+    }
+
+
 def test_settlement_above_deficiency_is_explained_and_page_keeps_working() -> None:
     at = open_app({"balance": "1000", "sale_price": "900", "action": "settle"})
+    at.number_input(key="in_settlement").set_value(50.0).run()
     at.number_input(key="in_settlement").set_value(5000.0).run()
     assert not at.exception
-    assert any("settlement" in e.value for e in at.error)
+    # On-screen label and the reader's money format, not the internal key and "5000.00".
+    assert [shown(e.value) for e in at.error] == [
+        "Settlement amount: “$5,000.00” is more than the deficiency ($100.00); a settlement "
+        "cannot exceed it."
+    ]
+    # The refused value is neither in the figures, the link nor the field.
+    assert metric(at, "You still owe") == "$50.00"
+    assert url_of(at)["settlement"] == "50"
+    assert at.number_input(key="in_settlement").value == 50.0
+
+
+def test_negative_amount_is_refused_with_what_is_allowed() -> None:
+    at = open_app({"balance": "1000", "sale_price": "900"})
+    at.number_input(key="in_sale_price").set_value(-5.0).run()
+    assert not at.exception
+    message = " ".join(shown(e.value) for e in at.error)
+    assert "Sale price" in message and "100,000,000" in message
     assert metric(at, "Deficiency balance") == "$100.00"
+    assert at.number_input(key="in_sale_price").value == 900.0
+
+
+def test_raising_the_price_lowers_a_settlement_above_the_new_deficiency() -> None:
+    at = open_app({"balance": "1000", "sale_price": "500", "action": "settle", "settlement": "400"})
+    at.number_input(key="in_sale_price").set_value(800.0).run()
+    assert url_of(at)["settlement"] == "200"
+    assert metric(at, "You still owe") == "$200.00"
+    assert [shown(e.value) for e in at.error] == [
+        "Settlement amount: lowered to $200.00, the deficiency after your change (a settlement "
+        "cannot be more than the deficiency)."
+    ]
+
+
+def test_a_typed_date_reaches_the_scenario_in_any_common_form() -> None:
+    at = open_app({"balance": "250000", "sale_price": "200000"})
+    at.text_input(key="in_sale_date").input("2025/9/15").run()
+    assert url_of(at)["sale_date"] == "2025-09-15"
+    assert at.text_input(key="in_sale_date").value == "2025-09-15"
+    at.text_input(key="in_sale_date").input("15 Sept").run()
+    assert any(
+        "Date of the sale" in shown(e.value) and "YYYY-MM-DD" in shown(e.value) for e in at.error
+    )
+    assert url_of(at)["sale_date"] == "2025-09-15"
+    at.text_input(key="in_sale_date").input("").run()
+    assert "sale_date" not in url_of(at)
 
 
 def test_surplus_is_shown_and_explained() -> None:

@@ -176,3 +176,36 @@ def test_relocation_help_is_counted_on_the_paths_that_pay_it() -> None:
     assert rows["deed_in_lieu"].relocation == 750_000  # Fannie Mae Mortgage Release: $7,500
     assert rows["deed_in_lieu"].cost_after_relocation == rows["deed_in_lieu"].total_cost - 750_000
     assert rows["foreclosure"].relocation == 0
+
+
+def test_compare_keeps_the_lenders_action_on_every_path() -> None:
+    """Issue 13: a forgiven short sale showed "You pay $49,550" and status 97 on Compare
+    while the Calculator said $0 owed; each row is the scenario with only the path changed."""
+    from deficiency.analysis import analyze
+
+    sc = validate(
+        {"state": "AZ", "balance": "250000", "sale_price": "200000", "action": "forgive"}
+    )
+    rows = whatif.compare_paths(sc, 30, TODAY)
+    assert "settle" not in {r.key for r in rows}  # nothing left to settle
+    for row in rows:
+        assert row.scenario.action == "forgive"
+        expected = analyze(row.scenario, TODAY)
+        assert row.pays == expected.owes == 0
+        assert row.status_code == expected.credit.status_code
+        assert row.total_cost == expected.owes + expected.tax.estimated_federal_tax
+    mine = [r for r in rows if whatif.is_current(r, sc)]
+    assert [r.key for r in mine] == ["short_sale"]
+    calculator = analyze(sc, TODAY)
+    assert (mine[0].pays, mine[0].status_code) == (calculator.owes, calculator.credit.status_code)
+    records = whatif.comparison_records(rows, sc)
+    assert [r["borrower_pays"] for r in records] == ["0.00"] * len(rows)
+    assert [r["your_scenario"] for r in records].count(True) == 1
+
+
+def test_compare_marks_the_usual_foreclosure_as_the_readers_own() -> None:
+    sc = validate(
+        {"state": "CA", "path": "foreclosure", "balance": "250000", "sale_price": "200000"}
+    )
+    rows = whatif.compare_paths(sc, 30, TODAY)
+    assert [r.key for r in rows if whatif.is_current(r, sc)] == ["foreclosure_nonjudicial"]
