@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import metric, open_app, shown, url_of
+from tests.app.conftest import ROOT, metric, open_app, shown, url_of
 
 
 def test_default_page_runs_and_shows_zero() -> None:
@@ -186,3 +187,14 @@ def test_waterfall_and_table_carry_the_same_numbers() -> None:
     assert trace["customdata"] == ["$10,000.00", "$500.00", "$8,500.00", "$2,000.00"]
     table = at.dataframe[0].value
     assert list(table["Amount"]) == trace["customdata"]
+
+
+def test_a_repeated_key_in_a_link_is_reported_not_used_silently() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["balance"] = ["250000", "300000"]
+    at.query_params["sale_price"] = "200000"
+    at.run()
+    warning = " ".join(shown(w.value) for w in at.warning)
+    assert "Loan balance (balance)" in warning and "250000, 300000" in warning
+    assert metric(at, "Total owed") == "$0.00"  # neither value was used
+    assert "balance" not in url_of(at)

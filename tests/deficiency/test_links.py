@@ -84,3 +84,20 @@ def test_decode_never_raises(params) -> None:
     sc, issues = decode(params)
     assert sc is not None
     assert all(len(issue.value) <= 64 for issue in issues)
+
+
+def test_a_key_repeated_with_different_values_is_left_out_and_reported() -> None:
+    from deficiency.links import collapse_repeats
+
+    pairs = [("v", "1"), ("balance", "250000"), ("sale_price", "200000"), ("balance", "300000")]
+    kept, issues = collapse_repeats(pairs)
+    assert kept == {"v": "1", "sale_price": "200000"}
+    assert [(i.key, i.value) for i in issues] == [("balance", "250000, 300000")]
+    assert "more than once" in issues[0].text()
+
+
+def test_a_key_repeated_with_the_same_value_is_kept_once() -> None:
+    from deficiency.links import collapse_repeats
+
+    kept, issues = collapse_repeats([("balance", "1000"), ("balance", "1000")])
+    assert kept == {"balance": "1000"} and issues == []
