@@ -755,6 +755,9 @@ class Eligibility:
     confidence: str
     notes: tuple[Message, ...]
     sources: tuple[Source, ...]
+    #: Whether any waiting period of this program concerns the scenario at all. A car's
+    #: repossession sets none (a bankruptcy does): its rows are left out, not "Not known".
+    applies: bool = True
 
 
 @dataclass(frozen=True)
@@ -852,6 +855,16 @@ class CreditResult:
     def mortgage_eligible(self) -> dict[str, dt.date | None]:
         """Program → first date a new mortgage is possible (``None``: unknown or not set)."""
         return {item.program: item.date for item in self.eligibility}
+
+    @property
+    def waiting_periods(self) -> tuple[Eligibility, ...]:
+        """The programs whose waiting periods concern this scenario, for display.
+
+        Why: the mortgage waiting periods follow a foreclosure, short sale, deed in lieu or a
+        bankruptcy, never a car's repossession; listing them for a car loan as "Not known"
+        suggests a date is missing when none applies (``mortgage_notes`` says so instead).
+        """
+        return tuple(item for item in self.eligibility if item.applies)
 
     @property
     def score_after(self) -> ScoreRange | None:
@@ -1271,6 +1284,7 @@ def _program(
         confidence=confidence,
         notes=(),
         sources=cites.take(dict.fromkeys(used)),
+        applies=bool(events),
     )
     return item, notes
 

@@ -38,6 +38,7 @@ from deficiency.analysis import Analysis
 from deficiency.engine import Item
 from deficiency.guidance import next_steps
 from deficiency.labels import CONFIDENCE_LABELS, INPUT_LABELS, OPTION_LABELS, PROGRAM_LABELS
+from deficiency.letter import LetterCheck, LetterFlag, LetterInputs, check_letter, encode_letter
 from deficiency.liens import second_lien_of
 from deficiency.markers import N_, Message
 from deficiency.money import to_cents
@@ -49,6 +50,7 @@ TITLE = N_("Deficiency balance: counselor handout")
 PREPARED_ON = N_("Prepared on {date}")
 FORM_1099C_EXPECTED = N_("Form 1099-C expected")
 SCAN_OR_TYPE = N_("Scan the code or type this link to reopen exactly this scenario, on any device.")
+LETTER_DIFFERENCE = N_("Difference from the recomputed deficiency")
 #: What the app shows when :class:`HandoutFontError` is raised (translate with ``_``).
 MSG_NO_FONT = N_(
     "The handout cannot be made in this language: no suitable font is installed on the server."
@@ -633,7 +635,10 @@ def _credit(w: _Writer, found: Analysis) -> None:
         (_("Leaves your report (usual)"), w.date(c.removal_date)),
         (_("Latest legal removal date"), w.date(c.removal_outer_limit)),
     ]
-    rows += [(_(PROGRAM_LABELS.get(e.program, e.program)), w.date(e.date)) for e in c.eligibility]
+    # Only the programs whose waiting periods concern this scenario (none for a car's
+    # repossession): a row per program "Not known" would suggest a missing date.
+    waits = c.waiting_periods
+    rows += [(_(PROGRAM_LABELS.get(e.program, e.program)), w.date(e.date)) for e in waits]
     w.table(rows, (62, 38), ("LEFT", "RIGHT"), headings=(_("Milestone"), _("Date")))
     if c.score_after is not None:
         w.paragraph(
@@ -642,13 +647,73 @@ def _credit(w: _Writer, found: Analysis) -> None:
             )
         )
     notes = [*c.barred_notes, *c.removal_notes[:2]]
-    for e in c.eligibility:
+    for e in waits:
         notes += e.notes
     w.bullets((w.render(m) for m in notes), size=SMALL_PT + 0.5)
 
 
-def sources(found: Analysis) -> list[tuple[str, str]]:
-    """Every source behind the rules applied, as (title, URL), in order, without repeats."""
+# -- the letter check (issue 13) -------------------------------------------------------------
+#: Title colour of a letter flag by severity (the page's error / warning / info boxes).
+FLAG_COLORS: dict[str, str] = {"error": COLORS["up"], "warning": "#8a5a00", "info": COLORS["total"]}
+
+
+def letter_check(found: Analysis, letter: LetterInputs | None) -> LetterCheck | None:
+    """The Letter check of ``letter`` for this scenario, or None when no letter was entered.
+
+    The same core call as the Letter check page (``check_letter`` with the scenario's state),
+    so the handout carries the very figures, flags and questions the counselor saw; a letter
+    left at its defaults (nothing typed: ``encode_letter`` is empty) is no letter at all.
+    """
+    if letter is None or not encode_letter(letter):
+        return None
+    return check_letter(letter, state=found.scenario.state)
+
+
+def _flag(w: _Writer, flag: LetterFlag) -> None:
+    """One flag as the page shows it: title, why, the amount at stake, what to ask, source."""
+    _ = w._
+    w.keep(28)
+    w.paragraph(_(flag.title), style="B", color=FLAG_COLORS.get(flag.severity, INK))
+    lines = [w.render(flag.message)]
+    if flag.amount_cents is not None:
+        lines.append(_("Amount at stake: {amount}").format(amount=w.money(flag.amount_cents)))
+    lines.append(_("Ask: {question}").format(question=w.render(flag.ask)))
+    w.boxed("\n".join(lines))
+    source = _("Source: {link}").format(link=f"{flag.source.title} ({flag.source.url})")
+    if flag.confidence != "confirmed":
+        source += " · " + _("Not fully confirmed")
+    w.paragraph(source, size=SMALL_PT, color=MUTED)
+
+
+def _letter_check(w: _Writer, found: Analysis, check: LetterCheck) -> None:
+    """The lender's letter redone in the legal order, each flag, and what to ask."""
+    _ = w._
+    w.heading(_("Letter check"))
+    w.paragraph(_("Recomputed in the legal order"), style="B")
+    rows = [(_("Recomputed deficiency"), w.money(check.recomputed_cents))]
+    if check.stated_cents is not None:
+        rows.append((_("The letter claims"), w.money(check.stated_cents)))
+        rows.append((_(LETTER_DIFFERENCE), w.money(check.difference_cents or 0)))
+    w.table(rows, (62, 38), ("LEFT", "RIGHT"), size=10.5)
+    if check.surplus_cents:
+        w.boxed(
+            _("The sale left a surplus of {amount}: it is yours.").format(
+                amount=w.money(check.surplus_cents)
+            )
+        )
+    _waterfall(w, check.lines)  # every line, signed, in the 9-616(c) order: the page's chart
+    w.paragraph(_("What to ask the lender"), style="B")
+    if not check.flags:
+        w.paragraph(_("Nothing to flag from the figures entered."))
+    for flag in check.flags:
+        _flag(w, flag)
+
+
+def sources(found: Analysis, check: LetterCheck | None = None) -> list[tuple[str, str]]:
+    """Every source behind the rules applied, as (title, URL), in order, without repeats.
+
+    ``check``: the letter check printed with the analysis, whose flags cite their own.
+    """
     found_sources: list[tuple[str, str]] = []
     if found.state.source_url:
         found_sources.append(
@@ -656,8 +721,10 @@ def sources(found: Analysis) -> list[tuple[str, str]]:
         )
     found_sources += [(s.title, s.url) for s in found.tax.sources]
     found_sources += [(s.title, s.url) for s in found.credit.sources]
-    for e in found.credit.eligibility:
+    for e in found.credit.waiting_periods:
         found_sources += [(s.title, s.url) for s in e.sources]
+    if check is not None:
+        found_sources += [(flag.source.title, flag.source.url) for flag in check.flags]
     seen: set[tuple[str, str]] = set()
     out = []
     for pair in found_sources:
@@ -667,11 +734,11 @@ def sources(found: Analysis) -> list[tuple[str, str]]:
     return out
 
 
-def _sources(w: _Writer, found: Analysis) -> None:
+def _sources(w: _Writer, found: Analysis, check: LetterCheck | None = None) -> None:
     pdf = w.pdf
     w.heading(w._("Sources"))
     w.paragraph(w._("Rules as of {date}.").format(date=w.date(rules_as_of(found.scenario))))
-    for title, url in sources(found):
+    for title, url in sources(found, check):
         w.keep(10)
         pdf.set_font(FONT, "", SMALL_PT)
         pdf.set_text_color(INK)
@@ -791,13 +858,34 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+def _sections(check: LetterCheck | None) -> tuple[Section, ...]:
+    """The handout's sections; with a letter, its check right after "Can the lender
+    collect it?" (the counselor's finding on the lender's own figures), and its sources."""
+    if check is None:
+        return SECTIONS
+    at = SECTIONS.index(_state_law) + 1
+    letter_section = functools.partial(_letter_check, check=check)
+    return (
+        *SECTIONS[:at],
+        letter_section,
+        *(functools.partial(_sources, check=check) if s is _sources else s for s in SECTIONS[at:]),
+    )
+
+
 def render_pdf(
-    analysis: Analysis, link: str, lang: str = "en", today: dt.date | None = None
+    analysis: Analysis,
+    link: str,
+    lang: str = "en",
+    today: dt.date | None = None,
+    *,
+    letter: LetterInputs | None = None,
 ) -> bytes:
     """The counselor handout of ``analysis`` as PDF bytes, in ``lang`` (en, ja or es).
 
     ``link`` is the scenario's shareable address (printed and drawn as a QR code);
-    ``today`` is the date printed on it (default: the analysis's reference day). The
+    ``today`` is the date printed on it (default: the analysis's reference day);
+    ``letter`` is the lender's letter as entered on the Letter check page: when any of its
+    values is set, the handout adds the letter check (figures, flags, what to ask). The
     output depends only on the arguments: the same analysis gives the same bytes.
     Raises ``ValueError`` for an unknown language or an empty link, and
     :class:`HandoutFontError` when no font for the language is installed.
@@ -821,7 +909,7 @@ def render_pdf(
 
     _header(w, link, day)
     w.boxed(_(DISCLAIMER))
-    for section in SECTIONS:
+    for section in _sections(letter_check(analysis, letter)):
         section(w, analysis)
     w.space(2)
     w.keep(14)

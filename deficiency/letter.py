@@ -16,11 +16,13 @@ only non-default keys are written, values are stable codes and plain numbers, an
 costs only its own key (:func:`decode_letter`). The keys are a public interface: add keys,
 never rename them or change their meaning.
 
-What is and is not verified. The UCC rules (9-615, 9-616, 9-625(c)(2), 9-626) are uniform
-and cited from enacted texts. Expense ranges come from ``data/letter_ranges.csv``: a row is
-``confirmed`` only where a statute caps the charge (two Wisconsin limits); every other row is
-an ``unconfirmed``, deliberately high screen, because no published national range was found,
-and the flag says so. Nothing is read at import time; the data files load on first use.
+What is and is not verified. The UCC rules (9-615, 9-616, 9-625(c)(2), 9-626) are uniform;
+each flag cites the section as the reader's state enacted it, or the uniform text where no
+state text was found (:mod:`deficiency.ucc`, ``data/ucc_sections.csv``). Expense ranges come
+from ``data/letter_ranges.csv``: a row is ``confirmed`` only where a statute caps the charge
+(two Wisconsin limits); every other row is an ``unconfirmed``, deliberately high screen,
+because no published national range was found, and the flag says so. Nothing is read at
+import time; the data files load on first use.
 
 Decisions documented here because they are judgment calls:
 
@@ -49,6 +51,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
+from deficiency import ucc
 from deficiency.datafiles import DataFileError, Source, amount_cell, packaged_text, read_rows
 from deficiency.engine import ITEM_LABELS, Item
 from deficiency.markers import N_, Message
@@ -74,9 +77,6 @@ from deficiency.state_law import (
     UCC_CITE_616,
     UCC_CITE_625,
     UCC_CITE_626,
-    UCC_SOURCE_615,
-    UCC_SOURCE_625,
-    UCC_SOURCE_626,
     load_rules,
 )
 
@@ -294,18 +294,8 @@ RANGE_COLUMNS: tuple[str, ...] = (
 )
 SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "url", "note")
 
-#: UCC Article 9 sources: the URLs are state_law's constants, so both modules cite one text.
-UCC_SOURCES: dict[str, Source] = {
-    "ucc_9_615": Source(
-        "UCC § 9-615, Application of proceeds of disposition", UCC_SOURCE_615, "ucc_9_615"
-    ),
-    "ucc_9_625": Source("UCC § 9-625, Remedies for noncompliance", UCC_SOURCE_625, "ucc_9_625"),
-    "ucc_9_626": Source(
-        "UCC § 9-626, Action in which deficiency or surplus is in issue",
-        UCC_SOURCE_626,
-        "ucc_9_626",
-    ),
-}
+#: Source ids reserved for the Article 9 sections (:func:`deficiency.ucc.sources`).
+UCC_SOURCE_IDS: frozenset[str] = frozenset(ucc.source_id(number) for number in ucc.SECTIONS)
 
 
 class LetterDataError(DataFileError):
@@ -592,12 +582,21 @@ def load_ranges() -> dict[tuple[str, str], ExpenseRange]:
 
 @functools.lru_cache(maxsize=1)
 def load_sources() -> dict[str, Source]:
-    """Every source a letter flag can cite: the data file plus the UCC constants."""
+    """The sources of ``letter_sources.csv`` (the Article 9 sections: :func:`sources_for`)."""
     sources = parse_sources(_packaged("letter_sources.csv"))
-    clash = set(sources) & set(UCC_SOURCES)
+    clash = set(sources) & UCC_SOURCE_IDS
     if clash:
         raise LetterDataError(f"letter_sources.csv: ids reserved for the UCC: {sorted(clash)}")
-    return {**UCC_SOURCES, **sources}
+    return sources
+
+
+def sources_for(state: str | None) -> dict[str, Source]:
+    """Every source a letter flag can cite for a reader in ``state``.
+
+    The Article 9 sections come as that state enacted them (the uniform text where no state
+    text was found), so an Ohio reader is sent to Ohio's code, never to another state's.
+    """
+    return {**load_sources(), **ucc.sources(state)}
 
 
 def range_for(item: str, state: str | None) -> ExpenseRange | None:
@@ -743,7 +742,7 @@ def _expense_flag(inputs: LetterInputs, item: str, state: str | None) -> LetterF
         severity: Severity = "warning"
     else:
         msgid = MSG_EXPENSE_SCREEN_DAILY if row.unit == "per_day" else MSG_EXPENSE_SCREEN
-        params |= {"citation": UCC_CITE_615A1}
+        params |= {"citation": ucc.cite(UCC_CITE_615A1, "9-615", state)}
         severity = "info"
     return LetterFlag(
         code=f"expense_{item}",
@@ -767,8 +766,12 @@ def _flags(
     recomputed: int,
     surplus: int,
 ) -> list[LetterFlag]:
-    sources = load_sources()
+    sources = sources_for(state)
     flags: list[LetterFlag] = []
+
+    def cite(pinpoint: str, section: str) -> str:
+        """The uniform pinpoint with the state's enacted section (deficiency.ucc.cite)."""
+        return ucc.cite(pinpoint, section, state)
 
     # 1. The letter's own arithmetic (9-616(c)).
     stated = None if inputs.lt_stated_deficiency is None else _cents(inputs.lt_stated_deficiency)
@@ -784,7 +787,7 @@ def _flags(
                     money={"stated": stated, "recomputed": recomputed, "difference": difference},
                 ),
                 amount_cents=difference,
-                ask=Message(ASK_ARITHMETIC, {"citation": UCC_CITE_616}),
+                ask=Message(ASK_ARITHMETIC, {"citation": cite(UCC_CITE_616, "9-616")}),
                 source=sources["ucc_9_616"],
             )
         )
@@ -795,7 +798,9 @@ def _flags(
                 severity="warning",
                 title=TITLE_SURPLUS,
                 message=Message(
-                    MSG_FOLLOW_SURPLUS_UCC, {"citation": UCC_CITE_615}, money={"amount": surplus}
+                    MSG_FOLLOW_SURPLUS_UCC,
+                    {"citation": cite(UCC_CITE_615, "9-615")},
+                    money={"amount": surplus},
                 ),
                 amount_cents=surplus,
                 ask=Message(ASK_SURPLUS),
@@ -814,11 +819,13 @@ def _flags(
                 title=TITLE_REBATE,
                 message=Message(
                     MSG_REBATE_MISSING if known else MSG_REBATE_UNKNOWN,
-                    {"citation": UCC_CITE_616C},
+                    {"citation": cite(UCC_CITE_616C, "9-616")},
                 ),
                 amount_cents=None,
                 ask=Message(
-                    ASK_REBATE, {"citation": UCC_CITE_616C}, money={"obligation": obligation}
+                    ASK_REBATE,
+                    {"citation": cite(UCC_CITE_616C, "9-616")},
+                    money={"obligation": obligation},
                 ),
                 source=sources["ucc_9_616"],
             )
@@ -865,7 +872,9 @@ def _flags(
                 severity="info",
                 title=_ITEM_TITLES["attorney_fees"],
                 message=Message(
-                    MSG_ATTORNEY, {"citation": UCC_CITE_615A1}, money={"amount": attorney}
+                    MSG_ATTORNEY,
+                    {"citation": cite(UCC_CITE_615A1, "9-615")},
+                    money={"amount": attorney},
                 ),
                 amount_cents=None,
                 ask=Message(ASK_ATTORNEY),
@@ -876,14 +885,16 @@ def _flags(
     # 4. The sale itself: an insider buyer (9-615(f)).
     if inputs.lt_buyer_related:
         fmv = None if inputs.lt_fmv is None else _cents(inputs.lt_fmv)
-        cite = {"citation": UCC_CITE_615F}
+        related = {"citation": cite(UCC_CITE_615F, "9-615")}
         if fmv is None:
             severity: Severity = "info"
-            message = Message(MSG_RELATED_NEEDS_FMV, cite)
+            message = Message(MSG_RELATED_NEEDS_FMV, related)
             at_stake: int | None = None
         elif fmv <= proceeds:
             severity = "info"
-            message = Message(MSG_RELATED_NOT_LOW, cite, money={"fmv": fmv, "proceeds": proceeds})
+            message = Message(
+                MSG_RELATED_NOT_LOW, related, money={"fmv": fmv, "proceeds": proceeds}
+            )
             at_stake = 0
         else:
             on_fmv = max(_net(obligation, fmv, expenses, credits), 0)
@@ -891,7 +902,7 @@ def _flags(
             severity = "warning"
             message = Message(
                 MSG_RELATED_FMV,
-                cite,
+                related,
                 money={
                     "proceeds": proceeds,
                     "fmv": fmv,
@@ -921,7 +932,12 @@ def _flags(
                 title=TITLE_NONCOMPLIANT,
                 message=Message(
                     MSG_NONCOMPLIANT,
-                    {"citation": UCC_CITE_626, "consumer_citation": UCC_CITE_626B},
+                    {
+                        "citation": cite(UCC_CITE_626, "9-626"),
+                        # The uniform text's own subsection: not every state enacted it
+                        # (Ohio's 1309.626 has no consumer carve-out).
+                        "consumer_citation": UCC_CITE_626B,
+                    },
                     money={"deficiency": recomputed},
                 ),
                 amount_cents=recomputed,
@@ -930,7 +946,7 @@ def _flags(
                 confidence="unconfirmed",  # 9-626(b): the consumer rule is left to the courts
             )
         )
-        flags.append(_min_damages_flag(inputs, sources))
+        flags.append(_min_damages_flag(inputs, sources, cite(UCC_CITE_625, "9-625")))
     return flags
 
 
@@ -946,8 +962,10 @@ def minimum_damages(finance_charge_cents: int, principal_cents: int) -> int:
     return finance_charge_cents + div_round_half_up(principal_cents, 10)
 
 
-def _min_damages_flag(inputs: LetterInputs, sources: Mapping[str, Source]) -> LetterFlag:
-    cite = {"citation": UCC_CITE_625}
+def _min_damages_flag(
+    inputs: LetterInputs, sources: Mapping[str, Source], citation: str
+) -> LetterFlag:
+    cite = {"citation": citation}
     if inputs.lt_finance_charge is None or inputs.lt_principal is None:
         message = Message(MSG_MIN_DAMAGES_NEEDS, cite)
         amount: int | None = None
@@ -1025,7 +1043,7 @@ __all__ = [
     "LETTER_KEYS",
     "LINE_LABELS",
     "PREFIX",
-    "UCC_SOURCES",
+    "UCC_SOURCE_IDS",
     "ExpenseRange",
     "LetterCheck",
     "LetterDataError",
@@ -1042,5 +1060,6 @@ __all__ = [
     "parse_ranges",
     "parse_sources",
     "range_for",
+    "sources_for",
     "validate_letter",
 ]

@@ -36,6 +36,7 @@ from typing import Any, Literal, TypeVar
 
 import numpy as np
 
+from deficiency import ucc
 from deficiency.datafiles import DataFileError, packaged_text, read_rows
 from deficiency.engine import Result
 from deficiency.engine import sweep as engine_sweep
@@ -179,12 +180,8 @@ AUTO_COLUMNS: tuple[str, ...] = (
     "confidence",
 )
 
-# -- UCC Article 9: uniform in every state, so cited here rather than per row ------------
-UCC_SOURCE_615 = "https://nysenate.gov/legislation/laws/UCC/9-615"
-UCC_SOURCE_625 = (
-    "https://legalfix.com/statutes/state-codes/new-york/ucc/article-9/part-6/sub-part-2/9-625"
-)
-UCC_SOURCE_626 = "https://policyrisk.com/states/hawaii/statutes/490%3A9-626"
+# -- UCC Article 9: the uniform pinpoints; each state's enacted section and its address come
+# from data/ucc_sections.csv through deficiency.ucc (never one state's code for all) -------
 UCC_CITE_615 = "UCC § 9-615(a), (d)"
 UCC_CITE_615F = "UCC § 9-615(f)"
 UCC_CITE_626 = "UCC § 9-626"
@@ -1288,8 +1285,13 @@ def _decide_mortgage(rule: StateRule, scenario: Scenario, loan_date: dt.date | N
 
 
 def _decide_ucc(scenario: Scenario) -> Decision:
-    """UCC Article 9 (uniform in every state) for a car or other goods."""
+    """UCC Article 9 (uniform in every state) for a car or other goods.
+
+    Cited as the state enacted it (``ucc.cite``/``ucc.section``): the reader is sent to the
+    state's own code, or to the uniform text where the table has no row for the state.
+    """
     questions = questions_for(None, scenario.loan, scenario.path or "repossession")
+    state = scenario.state
     if not scenario.notice_given or not scenario.commercially_reasonable:
         # 9-626(a)(3)-(4): the rebuttable presumption that a compliant sale would have
         # brought the whole debt, so the deficiency is zero unless the lender proves less.
@@ -1299,35 +1301,36 @@ def _decide_ucc(scenario: Scenario) -> Decision:
             barred=True,
             fair_value=False,
             rule=Message(MSG_UCC_PRESUMPTION),
-            citation=UCC_CITE_626,
-            source_url=UCC_SOURCE_626,
+            citation=ucc.cite(UCC_CITE_626, "9-626", state),
+            source_url=ucc.section("9-626", state).url,
             confidence="unconfirmed",
             warnings=(
                 Message(MSG_UCC_CONSUMER_RULE),
-                Message(MSG_UCC_MIN_DAMAGES, {"citation": UCC_CITE_625}),
+                Message(MSG_UCC_MIN_DAMAGES, {"citation": ucc.cite(UCC_CITE_625, "9-625", state)}),
             ),
             questions=questions,
         )
     if scenario.lender_bought:
-        warning = Message(MSG_UCC_RELATED_SIGNIFICANT, {"citation": UCC_CITE_615F})
+        cite_615f = ucc.cite(UCC_CITE_615F, "9-615", state)
+        warning = Message(MSG_UCC_RELATED_SIGNIFICANT, {"citation": cite_615f})
         return Decision(
             barred=False,
             fair_value=True,
             rule=Message(MSG_UCC_ALLOWED),
             credit_rule=Message(MSG_UCC_RELATED_BUYER),
-            citation=UCC_CITE_615F,
-            source_url=UCC_SOURCE_615,
+            citation=cite_615f,
+            source_url=ucc.section("9-615", state).url,
             confidence="confirmed",
             warnings=(warning,),
-            fmv_citation=UCC_CITE_615F,
+            fmv_citation=cite_615f,
             questions=questions,
         )
     return Decision(
         barred=False,
         fair_value=False,
         rule=Message(MSG_UCC_ALLOWED),
-        citation=UCC_CITE_615,
-        source_url=UCC_SOURCE_615,
+        citation=ucc.cite(UCC_CITE_615, "9-615", state),
+        source_url=ucc.section("9-615", state).url,
         confidence="confirmed",
         questions=questions,
     )
@@ -1501,12 +1504,13 @@ def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) 
             follow_ups.append(
                 Message(
                     MSG_FOLLOW_SURPLUS_UCC,
-                    {"citation": UCC_CITE_615},
+                    {"citation": ucc.cite(UCC_CITE_615, "9-615", scenario.state)},
                     money={"amount": result.surplus},
                 )
             )
     if scenario.loan != "mortgage" and scenario.state is not None and owed > 0:
-        follow_ups.append(Message(MSG_FOLLOW_EXPLANATION, {"citation": UCC_CITE_616}))
+        explanation = ucc.cite(UCC_CITE_616, "9-616", scenario.state)
+        follow_ups.append(Message(MSG_FOLLOW_EXPLANATION, {"citation": explanation}))
 
     return StateLawResult(
         collectible_cents=owed,

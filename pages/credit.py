@@ -69,21 +69,24 @@ st.subheader(_("When it leaves your report"))
 sections.bullets(c.removal_notes)
 
 st.subheader(_("A new mortgage"))
-st.dataframe(
-    pd.DataFrame(
-        [
-            (
-                _(PROGRAM_LABELS[e.program]),
-                date(e.date),
-                "; ".join(s.title for s in e.sources),
-            )
-            for e in c.eligibility
-        ],
-        columns=[_("Program"), _("Earliest date"), _("Source")],
-    ),
-    hide_index=True,
-)
-for e in c.eligibility:
+# Only the waiting periods that concern the scenario: a car's repossession sets none, and
+# mortgage_notes then says so instead of four "Not known" rows.
+if c.waiting_periods:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                (
+                    _(PROGRAM_LABELS[e.program]),
+                    date(e.date),
+                    "; ".join(s.title for s in e.sources),
+                )
+                for e in c.waiting_periods
+            ],
+            columns=[_("Program"), _("Earliest date"), _("Source")],
+        ),
+        hide_index=True,
+    )
+for e in c.waiting_periods:
     sections.bullets(e.notes)
 sections.bullets(c.mortgage_notes)
 

@@ -14,6 +14,7 @@ import streamlit as st
 from deficiency.analysis import Analysis
 from deficiency.exports import breakdown_csv, csv_bytes
 from deficiency.handout import HandoutFontError, find_fonts, render_pdf
+from deficiency.letter import LetterInputs
 from ui import state
 from ui.text import _, lang
 
@@ -30,7 +31,7 @@ def handout_buttons(found: Analysis, container: Any = st) -> None:
     else:
         cols[0].download_button(
             _("Download PDF handout"),
-            data=_pdf(found, link, reader),
+            data=_pdf(found, link, reader, state.letter()),
             file_name="deficiency-handout.pdf",
             mime="application/pdf",
             on_click="ignore",
@@ -48,8 +49,11 @@ def handout_buttons(found: Analysis, container: Any = st) -> None:
     )
 
 
-def _pdf(found: Analysis, link: str, reader: str) -> Callable[[], bytes]:
+def _pdf(found: Analysis, link: str, reader: str, letter: LetterInputs) -> Callable[[], bytes]:
+    """The PDF builder; the letter entered on the Letter check page rides along, so the
+    handout carries the check when any letter value is set (render_pdf decides)."""
+
     def build() -> bytes:
-        return render_pdf(found, link, reader)
+        return render_pdf(found, link, reader, letter=letter)
 
     return build

@@ -127,7 +127,8 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
         (_("Leaves your report (usual)"), date(c.removal_date)),
         (_("Latest legal removal date"), date(c.removal_outer_limit)),
     ]
-    rows += [(_(PROGRAM_LABELS[e.program]), date(e.date)) for e in c.eligibility]
+    # Only waiting periods that concern the scenario (none for a car's repossession).
+    rows += [(_(PROGRAM_LABELS[e.program]), date(e.date)) for e in c.waiting_periods]
     container.dataframe(pd.DataFrame(rows, columns=[_("Milestone"), _("Date")]), hide_index=True)
     if c.score_after is not None:
         s = c.score_after

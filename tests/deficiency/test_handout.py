@@ -309,3 +309,134 @@ def test_handout_says_when_its_rules_were_checked() -> None:
     text = text_of(handout.render_pdf(found, "http://x/?a=1"))
     checked = load_rules()["CA"].verified
     assert "Rules as of" in text and f"{checked:%B} {checked.day}, {checked.year}" in text
+
+
+# -- issue 13: the letter check, each state's own code, only what applies -------------------
+#: A repossession letter whose own figures support $6,200.00 but which claims $6,630.00:
+#:   owed 12,000.00 − proceeds 7,000.00 = 5,000.00
+#:   + repossession 400.00 + storage 20 × 25.00 = 500.00 + auction 300.00 = 6,200.00;
+#:   claimed 6,630.00, so the letter asks for 430.00 more than its figures support.
+PADDED_LETTER: dict[str, str] = {
+    "lt_obligation": "12000",
+    "lt_precomputed": "no",
+    "lt_addons": "no",
+    "lt_proceeds": "7000",
+    "lt_repo_fee": "400",
+    "lt_storage_days": "20",
+    "lt_storage_rate": "25",
+    "lt_auction_fee": "300",
+    "lt_stated_deficiency": "6630",
+}
+OHIO_CAR = replace(example("car"), state="OH", dofd="2025-01-15", sale_date="2025-06-01")
+
+
+def test_letter_check_is_in_the_handout_with_the_difference_and_what_to_ask() -> None:
+    from deficiency.letter import ASK_ARITHMETIC, TITLE_ARITHMETIC, check_letter, validate_letter
+
+    letter = validate_letter(PADDED_LETTER)
+    found = analyze(OHIO_CAR, TODAY)
+    check = check_letter(letter, state="OH")  # the Letter check page's own call
+    assert check.difference_cents == 43_000
+    text = text_of(handout.render_pdf(found, link_of(found), "en", letter=letter))
+    flat = squash(text)
+    assert "Letter check" in text
+    assert "$6,200.00" in text and "$6,630.00" in text and "$430.00" in text
+    assert TITLE_ARITHMETIC in text
+    for flag in check.flags:  # every flag, its explanation and its question, as on the page
+        assert squash(flag.message.text()) in flat
+        assert squash("Ask: " + flag.ask.text()) in flat
+    assert squash(check.flags[0].message.text()).endswith("morethanitsfiguressupport.")
+    assert "Ask the lender for the written explanation" in text
+    assert ASK_ARITHMETIC.split("(")[0].strip().replace(" ", "") in flat
+    for line in check.lines:  # the figures in the legal order
+        assert squash(line.label) in flat
+
+
+def test_no_letter_values_no_letter_section() -> None:
+    from deficiency.letter import LETTER_DEFAULTS
+
+    found = analyze(OHIO_CAR, TODAY)
+    for letter in (None, LETTER_DEFAULTS):
+        text = text_of(handout.render_pdf(found, link_of(found), "en", letter=letter))
+        assert "Letter check" not in text
+        assert "What to ask the lender" not in text and "Ask:" not in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "es"])
+def test_letter_check_renders_in_japanese_and_spanish(lang: str) -> None:
+    from deficiency.letter import validate_letter
+
+    found = analyze(OHIO_CAR, TODAY)
+    pdf = handout.render_pdf(
+        found, link_of(found, lang), lang, letter=validate_letter(PADDED_LETTER)
+    )
+    flat = squash(text_of(pdf))
+    gettext = i18n.gettext_for(lang)
+    assert squash(gettext("Letter check")) in flat
+    assert squash(i18n.money(43_000, lang)) in flat
+
+
+def test_ohio_car_handout_cites_ohio_code_never_new_york() -> None:
+    from deficiency.letter import validate_letter
+
+    found = analyze(replace(OHIO_CAR, notice_given=False), TODAY)
+    plain = analyze(OHIO_CAR, TODAY)
+    for analysis in (found, plain):
+        pdf = handout.render_pdf(
+            analysis, link_of(analysis), "en", letter=validate_letter(PADDED_LETTER)
+        )
+        text = text_of(pdf)
+        flat = squash(text)
+        assert "Ohio Rev. Code § 1309.6" in text
+        assert "codes.ohio.gov/ohio-revised-code/section-1309.6" in flat
+        for new_york in ("N.Y.", "NewYork", "nysenate"):
+            assert new_york not in flat, new_york
+    assert "section-1309.615" in plain.state.source_url
+    assert "section-1309.626" in found.state.source_url
+
+
+def test_every_state_cites_its_own_article_9_or_the_uniform_text() -> None:
+    """No state's citations point at another state's code: its own enacted section, or
+    the uniform text (Cornell LII's copy of the official UCC text)."""
+    from deficiency import ucc
+    from deficiency.letter import check_letter, validate_letter
+
+    letter = validate_letter({**PADDED_LETTER, "lt_notice_given": "no"})
+    for code in STATE_CODES:
+        own = {row.url for (state, _n), row in ucc.load_sections().items() if state == code}
+        for facts in ({}, {"notice_given": False}, {"lender_bought": True}):
+            law = analyze(replace(example("car"), state=code, **facts), TODAY).state
+            assert law.source_url in own or law.source_url.startswith(
+                "https://www.law.cornell.edu/ucc/9/"
+            ), (code, law.source_url)
+        urls = {flag.source.url for flag in check_letter(letter, state=code).flags}
+        ucc_urls = {u for u in urls if "ucc" in u.lower() or u in own}
+        assert ucc_urls and all(
+            u in own or u.startswith("https://www.law.cornell.edu/ucc/9/") for u in ucc_urls
+        ), (code, urls)
+        if code != "NY":
+            assert not any("nysenate" in u for u in urls | {law.source_url}), code
+
+
+def test_car_handout_leaves_out_mortgage_waiting_periods() -> None:
+    found = analyze(OHIO_CAR, TODAY)
+    assert found.credit.removal_date and found.credit.removal_outer_limit
+    assert found.credit.waiting_periods == ()  # the core: no program's wait concerns a car
+    text = text_of(handout.render_pdf(found, link_of(found)))
+    for label in ("Fannie Mae (conventional)", "FHA", "USDA"):
+        assert label not in text, label
+    assert "Not known" not in text
+    assert "Leaves your report (usual)" in text  # the credit section is still there
+    # A bankruptcy does set mortgage waiting periods, even with a car loan: shown.
+    bankrupt = analyze(replace(OHIO_CAR, bankruptcy="chapter7"), TODAY)
+    assert "FHA" in text_of(handout.render_pdf(bankrupt, link_of(bankrupt)))
+
+
+def test_mortgage_handout_keeps_the_waiting_periods(short_sale: Analysis, english: bytes) -> None:
+    assert short_sale.credit.waiting_periods == short_sale.credit.eligibility  # all apply
+    text = text_of(english)
+    for label in ("Fannie Mae (conventional)", "FHA", "VA", "USDA"):
+        assert label in text, label
+    no_date = analyze(replace(example("short_sale"), sale_date=None), TODAY)
+    text = text_of(handout.render_pdf(no_date, link_of(no_date)))
+    assert "FHA" in text and "Not known" in text  # unknown dates still listed for a mortgage

@@ -37,7 +37,13 @@ from deficiency.scenario import (
     ScenarioError,
     _short,
 )
-from deficiency.state_law import UCC_SOURCE_615, UCC_SOURCE_625, UCC_SOURCE_626
+from deficiency.ucc import section
+
+# Without a state, the flags cite the uniform text of Article 9 (issue 13).
+UCC_SOURCE_615 = section("9-615", None).url
+UCC_SOURCE_616 = section("9-616", None).url
+UCC_SOURCE_625 = section("9-625", None).url
+UCC_SOURCE_626 = section("9-626", None).url
 
 # Letter 1, correct. Simple-interest loan, nothing financed on top.
 #   owed 12,000.00 − proceeds 7,000.00 = 5,000.00
@@ -139,7 +145,7 @@ def test_letter_with_a_missing_rebate() -> None:
     rebate = check.flags[1]
     assert rebate.message.msgid == lt.MSG_REBATE_MISSING
     assert rebate.ask.money == {"obligation": 1_500_000}
-    assert rebate.source.url == "https://www.nysenate.gov/legislation/laws/UCC/9-616"
+    assert rebate.source.url == UCC_SOURCE_616 == "https://www.law.cornell.edu/ucc/9/9-616"
     arithmetic = check.flags[0].message
     assert arithmetic.money == {"stated": 865_000, "recomputed": 840_000, "difference": 25_000}
 
@@ -333,12 +339,28 @@ def test_packaged_ranges_are_sourced() -> None:
     assert ranges[("attorney_fees", "WI")].high_cents == 0
 
 
-def test_ucc_sources_are_state_laws_constants() -> None:
-    sources = lt.load_sources()
+def test_ucc_sources_are_the_states_own_or_the_uniform_text() -> None:
+    sources = lt.sources_for(None)
     assert sources["ucc_9_615"].url == UCC_SOURCE_615
     assert sources["ucc_9_625"].url == UCC_SOURCE_625
     assert sources["ucc_9_626"].url == UCC_SOURCE_626
     assert all(s.url.startswith("https://") for s in sources.values())
+    assert not set(lt.load_sources()) & lt.UCC_SOURCE_IDS  # the data file has none of them
+    ohio = lt.sources_for("OH")
+    assert ohio["ucc_9_616"].url == "https://codes.ohio.gov/ohio-revised-code/section-1309.616"
+    assert ohio["nclc_1_4_9"] == sources["nclc_1_4_9"]  # the rest is the same everywhere
+    assert lt.sources_for("KS")["ucc_9_616"].url == UCC_SOURCE_616  # no row: uniform text
+
+
+def test_flags_cite_the_readers_state() -> None:
+    check = run({**MISSING_REBATE, "lt_notice_given": "no"}, state="OH")
+    for flag in check.flags:
+        assert "nysenate" not in flag.source.url
+    arithmetic = next(f for f in check.flags if f.code == "arithmetic")
+    assert arithmetic.ask.params == {"citation": "UCC § 9-616; Ohio Rev. Code § 1309.616"}
+    assert arithmetic.source.title.startswith("Ohio Rev. Code § 1309.616")
+    sale = next(f for f in check.flags if f.code == "noncompliant_sale")
+    assert sale.message.params["consumer_citation"] == "UCC § 9-626(b)"  # Ohio has no (b)
 
 
 HEADER = "item,low,high,unit,source_title,source_url,note,confidence,state\n"

@@ -407,7 +407,9 @@ def test_car_seed_example_in_a_state_without_a_small_balance_bar() -> None:
     # (applied first under 9-615(a)(1)) = 2,000.
     plain = run_auto("OH")
     assert plain.collectible_cents == 150_000
-    assert plain.citation == "UCC § 9-615(a), (d)"
+    # Cited as Ohio enacted it (its own code), with the uniform pinpoint (issue 13).
+    assert plain.citation == "UCC § 9-615(a), (d); Ohio Rev. Code § 1309.615"
+    assert plain.source_url == "https://codes.ohio.gov/ohio-revised-code/section-1309.615"
     assert plain.warnings == []
     assert msgids(plain.follow_ups) == [sl.MSG_FOLLOW_EXPLANATION]
     assert run_auto("OH", sale_costs="500").collectible_cents == 200_000
@@ -419,7 +421,7 @@ def test_sale_without_notice_is_presumed_to_leave_no_deficiency() -> None:
     result = run_auto("OH", notice_given="no")
     assert result.collectible_cents == 0
     assert result.barred is True
-    assert result.citation == "UCC § 9-626"
+    assert result.citation == "UCC § 9-626; Ohio Rev. Code § 1309.626"
     assert result.confidence == "unconfirmed"  # 9-626(b): courts choose for consumers
     assert msgids(result.warnings) == [sl.MSG_UCC_CONSUMER_RULE, sl.MSG_UCC_MIN_DAMAGES]
     assert run_auto("OH", commercially_reasonable="no").collectible_cents == 0
@@ -431,7 +433,7 @@ def test_sale_to_a_related_party_below_market_9_615f() -> None:
     assert result.collectible_cents == 50_000
     assert result.fair_value_credit_cents == 100_000
     assert result.rule.msgid == sl.MSG_UCC_RELATED_BUYER
-    assert result.citation == "UCC § 9-615(f)"
+    assert result.citation == "UCC § 9-615(f); Ohio Rev. Code § 1309.615"
     # Without an FMV nothing changes but the reader is asked for it.
     unknown = run_auto("OH", lender_bought="yes")
     assert unknown.collectible_cents == 150_000
