@@ -67,6 +67,21 @@ class Analysis:
         )
 
 
+def credit_rules_as_of(found: Analysis) -> dt.date:
+    """When the rules the Credit page shows were last checked: one date for the page.
+
+    Why one date, and why this one: the page shows the credit rules the result cites (each
+    source carries the day it was checked) and, once a state is chosen, the state's rule
+    that decides whether the deficiency is barred. Their newest check date is the "Rules
+    as of" date; the reference day of the timeline (``today``) is not a check date at all.
+    """
+    dates = [found.credit.rules_checked]
+    if found.scenario.state is not None:
+        dates.append(state_law.rules_as_of(found.scenario))
+    known = [day for day in dates if day is not None]
+    return max(known) if known else state_law.rules_as_of(found.scenario)
+
+
 def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
     """Run the chain. A settlement above the deficiency is capped and reported, not fatal."""
     today = today or dt.date.today()

@@ -324,6 +324,8 @@ MSG_WAIT_NOT_MORTGAGE = N_(
     "The mortgage waiting periods after a foreclosure, short sale or deed in lieu do not apply "
     "to a repossession or surrender of a car or other goods, so this event sets no waiting date."
 )
+#: Several programs named at the start of one shared sentence: "FHA, VA and USDA".
+MSG_PROGRAM_LIST = N_("{programs} and {last}")
 MSG_WAIT_NOT_MORTGAGE_BK = N_(
     "The bankruptcy does set mortgage waiting periods; those dates are shown."
 )
@@ -456,6 +458,8 @@ class CreditTables:
     waiting: Mapping[tuple[str, str], WaitRow]
     fico: Mapping[tuple[str, str], FicoRow]
     periods: Mapping[str, PeriodRow]
+    #: Source id → the day its rule was last checked against it (``checked`` column).
+    checked: Mapping[str, dt.date]
 
 
 def _read(directory: Path, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -495,9 +499,11 @@ def _sources(value: str, known: Mapping[str, Source], where: str) -> tuple[str, 
     return ids
 
 
-def _read_sources(directory: Path) -> dict[str, Source]:
+def _read_sources(directory: Path) -> tuple[dict[str, Source], dict[str, dt.date]]:
+    """The sources by id, and the day each was last checked (for "Rules as of")."""
     out: dict[str, Source] = {}
-    rows = _read(directory, "credit_sources.csv", ("source", "title", "url", "tier"))
+    checked: dict[str, dt.date] = {}
+    rows = _read(directory, "credit_sources.csv", ("source", "title", "url", "tier", "checked"))
     for line, row in rows:
         where = f"credit_sources.csv:{line}"
         if not row["source"] or not row["title"]:
@@ -507,8 +513,12 @@ def _read_sources(directory: Path) -> dict[str, Source]:
         _choice(row["tier"], TIERS, where)
         if row["source"] in out:
             raise CreditDataError(f"{where}: duplicate source {row['source']!r}")
+        try:
+            checked[row["source"]] = dt.date.fromisoformat(row["checked"])
+        except ValueError:
+            raise CreditDataError(f"{where}: checked {row['checked']!r} is not a date") from None
         out[row["source"]] = Source(row["title"], row["url"])
-    return out
+    return out, checked
 
 
 def _read_codes(
@@ -693,7 +703,7 @@ def _read_periods(directory: Path, sources: Mapping[str, Source]) -> dict[str, P
 
 
 def _read_tables(directory: Path) -> CreditTables:
-    sources = _read_sources(directory)
+    sources, checked = _read_sources(directory)
     status = _read_codes(directory, "credit_status_codes.csv", STATUS_TEXT, sources)
     comments = _read_codes(directory, "credit_special_comments.csv", COMMENT_TEXT, sources)
     # Read-only views: the cached tables are shared by every caller.
@@ -705,6 +715,7 @@ def _read_tables(directory: Path) -> CreditTables:
         waiting=MappingProxyType(_read_waiting(directory, sources)),
         fico=MappingProxyType(_read_fico(directory, sources)),
         periods=MappingProxyType(_read_periods(directory, sources)),
+        checked=MappingProxyType(checked),
     )
 
 
@@ -850,11 +861,41 @@ class CreditResult:
     # Everything cited, and the reference day.
     sources: tuple[Source, ...]
     today: dt.date
+    #: When the rules behind this result were last checked: the newest ``checked`` date of
+    #: the sources it cites (never ``today``, which says nothing about the rules).
+    rules_checked: dt.date | None = None
 
     @property
     def mortgage_eligible(self) -> dict[str, dt.date | None]:
         """Program → first date a new mortgage is possible (``None``: unknown or not set)."""
         return {item.program: item.date for item in self.eligibility}
+
+    @property
+    def eligibility_notes(self) -> tuple[Message, ...]:
+        """Every program's notes, a sentence several programs share said once for all.
+
+        Why: FHA, VA and USDA often have the same rule (no wait if you were current before a
+        short sale, the same 36 months...). Three copies of one paragraph that differ only
+        in the name read like three rules; one "FHA, VA and USDA: ..." says it is one.
+        """
+        groups: dict[tuple[Any, ...], tuple[Message, list[str]]] = {}
+        for item in self.eligibility:
+            for note in item.notes:
+                others = sorted((k, str(v)) for k, v in note.params.items() if k != "program")
+                key = (note.msgid, *others, *sorted(note.money.items()), *note.dates.items())
+                names = groups.setdefault(key, (note, []))[1]
+                name = note.params.get("program")
+                if name is not None and name not in names:
+                    names.append(str(name))
+        out: list[Message] = []
+        for note, names in groups.values():
+            if len(names) < 2:
+                out.append(note)
+                continue
+            joined = {"programs": ", ".join(names[:-1]), "last": names[-1]}
+            params = {**note.params, "program": Message(MSG_PROGRAM_LIST, joined)}
+            out.append(Message(note.msgid, params, note.money, note.dates))
+        return tuple(out)
 
     @property
     def waiting_periods(self) -> tuple[Eligibility, ...]:
@@ -963,6 +1004,10 @@ class _Cites:
 
     def all(self) -> tuple[Source, ...]:
         return tuple(self._seen.values())
+
+    def checked(self) -> dt.date | None:
+        """The newest check date among the sources cited so far (``None``: none cited)."""
+        return max((self._tables.checked[i] for i in self._seen), default=None)
 
 
 def _outcome_key(scenario: Scenario, result: Result, barred: bool) -> tuple[str, str, str, bool]:
@@ -1432,4 +1477,5 @@ def assess(
         score_notes=tuple(score_notes),
         sources=cites.all(),
         today=today,
+        rules_checked=cites.checked(),
     )

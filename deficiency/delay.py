@@ -178,6 +178,16 @@ def _deadline_citation(analysis: Analysis) -> str:
     return ""
 
 
+def _lender_deadline(analysis: Analysis) -> dt.date | None:
+    """The lender's deadline to seek the deficiency, only while someone can be made to pay.
+
+    Why: a deadline for a suit is a countdown only when the facts leave a suit possible.
+    When the lender forgives the deficiency, or state law leaves nothing to collect, the
+    date is not a clock running against the reader, so it is not shown as one.
+    """
+    return analysis.state.deadline if analysis.owes > 0 else None
+
+
 def _dispute_period() -> tuple[int, str]:
     """(days, citation) of the bureau's reinvestigation period, from the credit data."""
     row = credit.load_tables().periods["dispute_reinvestigation"]
@@ -189,7 +199,8 @@ def countdowns(
 ) -> list[Countdown]:
     """The dates that run out for this scenario, earliest first.
 
-    * the lender's deadline to seek the deficiency (the state-law result), when known;
+    * the lender's deadline to seek the deficiency (the state-law result), when known and
+      something can still be collected from the reader (:func:`_lender_deadline`);
     * the credit bureau's 30-day investigation of a dispute sent on ``dispute_date``
       (proposed scenario key ``dispute_date``; without it see :func:`countdown_notes`);
     * the day the account leaves the credit reports.
@@ -202,7 +213,7 @@ def countdowns(
 
     add(
         Message(LABEL_LENDER_DEADLINE, {"citation": _deadline_citation(analysis)}),
-        analysis.state.deadline,
+        _lender_deadline(analysis),
     )
     if dispute_date is not None:
         days, citation = _dispute_period()
@@ -219,7 +230,7 @@ def countdown_notes(
 ) -> list[Message]:
     """Plain explanations next to the countdowns (dispute window, a passed deadline)."""
     notes: list[Message] = []
-    deadline = analysis.state.deadline
+    deadline = _lender_deadline(analysis)
     shown = any(w.msgid == state_law.MSG_DEADLINE_PASSED for w in analysis.state.warnings)
     if deadline is not None and deadline < today and not shown:
         notes.append(Message(state_law.MSG_DEADLINE_PASSED, dates={"deadline": deadline}))

@@ -77,7 +77,7 @@ PFS_COLUMNS: tuple[str, ...] = (
 # -- message ids ------------------------------------------------------------------------------
 #: The name of each resource (the ``resource`` column).
 RESOURCE_NAMES: dict[str, str] = {
-    "answer_deadline": N_("The deadline to answer the lawsuit"),
+    "answer_deadline": N_("If you are served with a lawsuit"),
     "lawhelp": N_("LawHelp.org: free legal aid by state"),
     "lsc": N_("Legal Services Corporation: find legal aid"),
     "hud_counselor": N_("A HUD-approved housing counselor (free)"),
@@ -92,13 +92,14 @@ RESOURCE_NAMES: dict[str, str] = {
 #: The explanation of each resource (the ``note`` column).
 NOTE_TEXT: dict[str, str] = {
     "answer_deadline": N_(
-        "Read the summons now: it says how many days you have to file a written answer with "
-        "the court, usually 20 to 30 days after you were served, depending on the state and "
-        "the court. If you miss it, the lender can get a default judgment without a hearing."
+        "The lender may sue you for what is still owed. If you are served, read the summons "
+        "at once: it says how many days you have to file a written answer with the court, "
+        "usually 20 to 30 days after you were served, depending on the state and the court. "
+        "If you miss it, the lender can get a default judgment without a hearing."
     ),
     "legal_aid_directory": N_(
         "Find free civil legal aid in your state. A lawyer can check whether the deficiency "
-        "is allowed at all and help you answer the lawsuit."
+        "is allowed at all and, if you are sued, help you answer."
     ),
     "legal_aid_income": N_(
         "Programs funded by the Legal Services Corporation usually help households with "
@@ -156,10 +157,18 @@ CONDITION_TEXT: dict[str, str] = {
         "after that."
     ),
 }
-MSG_RELOCATION = N_(
-    "If {program} owns or insures your loan, you may get up to {amount} to help you move "
-    "after this sale."
-)
+#: One sentence per path, so two figures shown side by side (Compare) each name the path
+#: they belong to instead of both claiming "this sale".
+MSG_RELOCATION: dict[str, str] = {
+    "short_sale": N_(
+        "If {program} owns or insures your loan, you may get up to {amount} to help you move "
+        "after a short sale."
+    ),
+    "deed_in_lieu": N_(
+        "If {program} owns or insures your loan, you may get up to {amount} to help you move "
+        "after a deed in lieu of foreclosure."
+    ),
+}
 MSG_RELOCATION_ASSUMED = N_(
     "Who owns or insures the loan was not given; the figure shown is {program}'s. Your "
     "servicer can tell you which program applies."
@@ -412,7 +421,7 @@ def relocation_help(scenario: Scenario, program: str | None = None) -> Relocatio
         program=chosen,
         path=row.path,
         cents=row.cents,
-        summary=Message(MSG_RELOCATION, {"program": name}, money={"amount": row.cents}),
+        summary=Message(MSG_RELOCATION[row.path], {"program": name}, money={"amount": row.cents}),
         conditions=tuple(conditions),
         source_url=row.source_url,
         confidence=row.confidence,

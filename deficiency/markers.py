@@ -22,7 +22,10 @@ class Message:
     every language: the translator moves ``{amount}`` wherever the sentence needs it.
     Placeholder values are plain strings the core has already formatted where needed
     (codes, citations); amounts in cents go in ``money`` and dates in ``dates`` so the
-    shell formats them for the reader's locale.
+    shell formats them for the reader's locale. A placeholder may also be another
+    ``Message`` (a phrase such as "your short sale"): it is rendered with the same
+    translator and formatters, so a sentence can name the reader's own facts without the
+    core ever holding translated text.
     """
 
     __slots__ = ("dates", "money", "msgid", "params")
@@ -36,7 +39,10 @@ class Message:
     def text(self, gettext=None, money_fmt=None, date_fmt=None) -> str:
         """Render: translate the id, then fill placeholders (money/dates via formatters)."""
         template = gettext(self.msgid) if gettext else self.msgid
-        values = dict(self.params)
+        values = {
+            name: value.text(gettext, money_fmt, date_fmt) if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
         for name, cents in self.money.items():
             values[name] = money_fmt(cents) if money_fmt else plain_dollars(cents)
         for name, day in self.dates.items():

@@ -38,11 +38,12 @@ import numpy as np
 
 from deficiency import ucc
 from deficiency.datafiles import DataFileError, packaged_text, read_rows
-from deficiency.engine import Result
+from deficiency.engine import Result, evaluate_lenient
 from deficiency.engine import sweep as engine_sweep
 from deficiency.markers import N_, Message
 from deficiency.money import cents_str, to_cents
 from deficiency.scenario import STATE_CODES, Scenario
+from deficiency.tax import cancelled_for_tax, resolve_recourse
 
 Cents = TypeVar("Cents", int, np.ndarray)
 Confidence = Literal["confirmed", "unconfirmed"]
@@ -532,7 +533,7 @@ MSG_FOLLOW_CREDIT = N_(
     "report; dispute it if it does."
 )
 MSG_FOLLOW_1099C = N_(
-    "You may still receive a Form 1099-C for the cancelled amount; see the tax section."
+    "You may still receive a Form 1099-C for the {amount} of cancelled debt; see the tax section."
 )
 MSG_FOLLOW_SURPLUS_UCC = N_(
     "The surplus of {amount} belongs to you: the lender must pay it to you ({citation})."
@@ -544,6 +545,88 @@ MSG_FOLLOW_SURPLUS_MORTGAGE = N_(
 MSG_FOLLOW_EXPLANATION = N_(
     "Before or with its first written demand, the lender must send you an explanation of how "
     "the deficiency was calculated ({citation})."
+)
+MSG_UNCONFIRMED = N_(
+    "We could not fully confirm this state's rule against the statute text, so we "
+    "show the cautious reading: the deficiency may be collectible. Ask a local "
+    "lawyer or legal aid office."
+)
+
+# -- does a state's protection reach the reader's facts? (the States page) ---------------
+#: "yes": barred on these facts; "partly": a fair-value credit reduces it; "no": nothing in
+#: the state's rules reaches these facts; "depends": it turns on a fact the scenario lacks.
+CoverageStatus = Literal["yes", "partly", "no", "depends"]
+COVERAGE_LABELS: dict[str, str] = {
+    "yes": N_("Yes"),
+    "partly": N_("Partly: it lowers the deficiency"),
+    "no": N_("No"),
+    "depends": N_("Depends on facts not entered"),
+}
+#: The reader's own situation, as a phrase used inside the sentences below.
+MSG_CASE: dict[str, str] = {
+    "short_sale": N_("your short sale"),
+    "deed_in_lieu": N_("your deed in lieu of foreclosure"),
+    "judicial": N_("your court (judicial) foreclosure"),
+    "nonjudicial": N_("your trustee (nonjudicial) sale"),
+    "foreclosure": N_("your foreclosure"),
+    "repossession": N_("the sale after your repossession"),
+    "voluntary_surrender": N_("the sale after your voluntary surrender"),
+}
+#: Each kind of protection a row can hold, named with its state.
+MSG_PROTECTION: dict[str, str] = {
+    "trustee_bar": N_("{state}'s no-deficiency rule for trustee sales"),
+    "court_bar": N_("{state}'s no-deficiency rule for court foreclosures"),
+    "purchase_money": N_("{state}'s purchase-money protection"),
+    "short_sale": N_("{state}'s short-sale protection"),
+    "fair_value": N_("{state}'s fair-value credit"),
+    "home_equity": N_("{state}'s home-equity protection"),
+}
+#: Why a protection does not reach the reader's facts: the condition it needs, and theirs.
+MSG_UNMET: dict[str, str] = {
+    "trustee": N_(
+        "{protection} applies only after a trustee (nonjudicial) foreclosure sale, not after "
+        "{case}."
+    ),
+    "court": N_(
+        "{protection} applies only after a court (judicial) foreclosure, not after {case}."
+    ),
+    "foreclosure": N_("{protection} applies only after a foreclosure, not after {case}."),
+    "foreclosure_or_short_sale": N_(
+        "{protection} applies only after a foreclosure or a short sale, not after {case}."
+    ),
+    "short_sale": N_("{protection} applies only after a short sale, not after {case}."),
+    "purchase_money": N_(
+        "{protection} covers only a loan used to buy the home; you said this loan was not."
+    ),
+    "home_equity": N_(
+        "{protection} covers only a home-equity loan; you did not mark this loan as one."
+    ),
+    "lender_bought": N_(
+        "{protection} applies only when the lender or a related party bought the property at "
+        "the sale; you did not say it did."
+    ),
+    "loan_date": N_(
+        "{protection} covers only loans made on or after {date}; you entered an earlier date."
+    ),
+    "scope": N_("{protection} does not cover the property as you described it."),
+}
+MSG_COVER_PROCESS = {
+    "nonjudicial": N_(
+        "You did not say how the home was foreclosed: {state}'s protection reaches a trustee "
+        "(nonjudicial) sale but not a court (judicial) foreclosure."
+    ),
+    "judicial": N_(
+        "You did not say how the home was foreclosed: {state}'s protection reaches a court "
+        "(judicial) foreclosure but not a trustee (nonjudicial) sale."
+    ),
+}
+MSG_COVER_NOT_MORTGAGE = N_(
+    "The protections on the map are for home loans; your car or other goods loan follows "
+    "UCC Article 9, the same in every state (see below the table)."
+)
+MSG_COVER_CAPTION = N_(
+    "“Covers your situation” applies each state's rules to the facts you entered in the "
+    "calculator: {case}."
 )
 
 
@@ -1376,6 +1459,10 @@ class StateLawResult:
     confidence: Confidence = "unconfirmed"
     questions: tuple[str, ...] = ()
     follow_ups: list[Message] = field(default_factory=list)
+    #: The caution shown next to an unconfirmed rule; ``None`` when no state's rule was
+    #: applied at all (no state chosen), so "choose a state" never meets "this state's
+    #: rule could not be confirmed" on the same page.
+    caution: Message | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON section of the report: amounts as strings, English text, ISO dates."""
@@ -1494,7 +1581,10 @@ def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) 
 
     follow_ups: list[Message] = []
     if decision.barred and result.deficiency > 0:
-        follow_ups += [Message(MSG_FOLLOW_CREDIT), Message(MSG_FOLLOW_1099C)]
+        follow_ups.append(Message(MSG_FOLLOW_CREDIT))
+        cancelled = tax_cancelled(scenario, result, decision.barred)
+        if cancelled > 0:
+            follow_ups.append(Message(MSG_FOLLOW_1099C, money={"amount": cancelled}))
     if result.surplus > 0 and scenario.state is not None:
         if scenario.loan == "mortgage":
             follow_ups.append(
@@ -1524,6 +1614,24 @@ def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) 
         confidence=decision.confidence,  # type: ignore[arg-type]
         questions=decision.questions,
         follow_ups=follow_ups,
+        caution=(
+            Message(MSG_UNCONFIRMED)
+            if scenario.state is not None and decision.confidence != "confirmed"
+            else None
+        ),
+    )
+
+
+def tax_cancelled(scenario: Scenario, result: Result, barred: bool) -> int:
+    """The cancelled debt the tax section shows for this decision, in cents.
+
+    Why here: the follow-up about Form 1099-C must name the same amount as the tax section
+    (and say nothing when that amount is zero, e.g. a settlement of the whole deficiency,
+    or a loan the reader marked as recourse), so it uses the tax module's own rule.
+    """
+    recourse, _why = resolve_recourse(scenario, barred)
+    return int(
+        cancelled_for_tax(result.deficiency, result.borrower_owes, recourse, scenario.action)
     )
 
 
@@ -1567,15 +1675,216 @@ def map_category(code: str) -> Category:
     return "allowed"
 
 
-def rules_table() -> Any:
+#: Warnings of a decision that make the answer turn on a fact the scenario does not hold
+#: (a waiver in the agreement, who financed the purchase, when the loan was made...).
+_DEPENDS_ON: frozenset[str] = frozenset(
+    {
+        MSG_SHORT_WAIVER,
+        MSG_SHORT_CANCELLATION,
+        MSG_LOAN_DATE,
+        MSG_SELLER_FINANCED,
+        MSG_NOTE["seller_financed"],
+        MSG_FAIR_VALUE_DISCRETIONARY,
+        MSG_DEED_IN_LIEU,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Whether a state's rules reach the reader's facts, and why, in their own terms."""
+
+    code: str
+    status: CoverageStatus
+    reasons: tuple[Message, ...]
+
+    @property
+    def label(self) -> str:
+        """The message id of the status ("Yes", "No"...), translated by the shell."""
+        return COVERAGE_LABELS[self.status]
+
+
+def _case(scenario: Scenario, process: str) -> Message:
+    """The reader's situation as a phrase: "your short sale", "your trustee sale"..."""
+    path = scenario.path or "short_sale"
+    if path == "foreclosure" and process:
+        return Message(MSG_CASE[process])
+    return Message(MSG_CASE[path])
+
+
+def case_caption(scenario: Scenario) -> Message:
+    """The sentence above the States table saying which facts its coverage column uses.
+
+    A foreclosure without a process is just "your foreclosure": the usual process differs
+    by state, and the column says state by state when the answer turns on it.
+    """
+    return Message(MSG_COVER_CAPTION, {"case": _case(scenario, scenario.foreclosure or "")})
+
+
+def _unmet(rule: StateRule, scenario: Scenario, process: str) -> list[Message]:
+    """Each protection of the row that does not reach these facts, with the reason.
+
+    Mirrors the tests of :func:`_decide_mortgage` one by one, so the reason given is the
+    one that actually kept the protection from applying.
+    """
+    state = {"state": rule.name}
+    case = _case(scenario, process)
+    out: list[Message] = []
+    path = scenario.path
+    foreclosure = path == "foreclosure"
+
+    def miss(protection: str, requirement: str, **extra: Any) -> None:
+        named = Message(MSG_PROTECTION[protection], state)
+        params = {"protection": named, "case": case}
+        out.append(Message(MSG_UNMET[requirement], params, dates=extra))
+
+    def outside(protection: str, scope: str) -> None:
+        miss(protection, "scope")
+        note = _scope_message(scope, rule)
+        if note is not None:
+            out.append(note)
+
+    if rule.bar_nonjudicial != "none":
+        if not (foreclosure and process == "nonjudicial"):
+            miss("trustee_bar", "trustee")
+        elif not _covered(rule.bar_nonjudicial, rule, scenario):
+            outside("trustee_bar", rule.bar_nonjudicial)
+    if rule.bar_judicial != "none":
+        if not (foreclosure and process == "judicial"):
+            miss("court_bar", "court")
+        elif not _covered(rule.bar_judicial, rule, scenario):
+            outside("court_bar", rule.bar_judicial)
+    if rule.short_sale_bar == "statute":
+        if path != "short_sale":
+            miss("short_sale", "short_sale")
+        elif not _is_dwelling(rule, scenario.units, scenario.acres):
+            outside("short_sale", "dwelling")
+    if rule.bar_purchase_money in ("dwelling", "owner_occupied_dwelling"):
+        if not scenario.purchase_money:
+            miss("purchase_money", "purchase_money")
+        elif not _purchase_money_path_ok(rule, scenario, process):
+            needs = "foreclosure" if rule.purchase_money_paths == "foreclosure" else "court"
+            miss("purchase_money", needs)
+        elif not _covered(rule.bar_purchase_money, rule, scenario):
+            outside("purchase_money", rule.bar_purchase_money)
+        elif (
+            rule.bar_loans_from is not None
+            and scenario.loan_date is not None
+            and scenario.loan_date < rule.bar_loans_from
+        ):
+            miss("purchase_money", "loan_date", date=rule.bar_loans_from)
+    if rule.fair_value != "none":
+        both = rule.fair_value_paths == "foreclosure_short_sale"
+        if path not in (("foreclosure", "short_sale") if both else ("foreclosure",)):
+            miss("fair_value", "foreclosure_or_short_sale" if both else "foreclosure")
+        elif rule.fair_value_when == "judicial" and process != "judicial" and foreclosure:
+            miss("fair_value", "court")
+        elif (
+            rule.fair_value_when in ("nonjudicial", "lender_bought_nonjudicial")
+            and process != "nonjudicial"
+            and foreclosure
+        ):
+            miss("fair_value", "trustee")
+        elif (
+            rule.fair_value_when in ("lender_bought", "lender_bought_nonjudicial")
+            and not scenario.lender_bought
+        ):
+            miss("fair_value", "lender_bought")
+        elif rule.fair_value_when == "owner_occupied" and not scenario.owner_occupied:
+            outside("fair_value", "owner_occupied")
+    if rule.bar_home_equity and not scenario.home_equity:
+        miss("home_equity", "home_equity")
+    return out
+
+
+_SCOPE_IDS: frozenset[str] = frozenset(MSG_SCOPE.values())
+
+
+def _strength(decision: Decision) -> int:
+    """How far a decision protects: 2 barred, 1 a fair-value credit, 0 neither."""
+    return 2 if decision.barred else int(decision.fair_value)
+
+
+def _mortgage_coverage(rule: StateRule, scenario: Scenario) -> Coverage:
+    here = scenario.model_copy(update={"state": rule.code})
+    if here.path == "foreclosure" and here.foreclosure is None and rule.nonjudicial_available:
+        # The answer may turn on the process the reader did not give: say so when it does.
+        by_process = {
+            process: decide(here.model_copy(update={"foreclosure": process}))
+            for process in PROCESSES
+        }
+        judicial, nonjudicial = (_strength(by_process[p]) for p in PROCESSES)
+        if judicial != nonjudicial:
+            reached = "judicial" if judicial > nonjudicial else "nonjudicial"
+            return Coverage(
+                rule.code,
+                "depends",
+                (Message(MSG_COVER_PROCESS[reached], {"state": rule.name}),),
+            )
+    decision = decide(here)
+    if decision.barred:
+        scope_notes = tuple(w for w in decision.warnings if w.msgid in _SCOPE_IDS)
+        return Coverage(rule.code, "yes", (decision.rule, *scope_notes))
+    process, _notes = _process(rule, here)
+    reasons = _unmet(rule, here, process)
+    if decision.fair_value:
+        # The credit applies; the bars that do not reach these facts are still named.
+        return Coverage(rule.code, "partly", (decision.rule, *reasons))
+    unknown = [w for w in decision.warnings if w.msgid in _DEPENDS_ON]
+    status: CoverageStatus = "depends" if unknown else "no"
+    return Coverage(rule.code, status, tuple(reasons + unknown) or (decision.rule,))
+
+
+def _goods_coverage(code: str, scenario: Scenario, result: Result) -> Coverage:
+    """A car or other goods: UCC Article 9 everywhere, plus the state's small-balance rules."""
+    here = scenario.model_copy(update={"state": code})
+    decision = _decide_ucc(here)
+    if decision.barred:
+        return Coverage(code, "yes", (decision.rule,))
+    lead = Message(MSG_COVER_NOT_MORTGAGE)
+    extra = _auto_warnings(here, result)
+    if extra:
+        return Coverage(code, "depends", (lead, *extra))
+    if decision.fair_value:
+        return Coverage(code, "partly", (lead, *decision.warnings))
+    return Coverage(code, "no", (lead,))
+
+
+def coverage(scenario: Scenario, code: str, result: Result | None = None) -> Coverage:
+    """Whether ``code``'s rules reach the facts of ``scenario``, with the reasons.
+
+    Why: a map coloured by each state's headline protection ("no deficiency after a
+    trustee sale") misleads a reader whose facts fall outside it (a short sale, a court
+    foreclosure, a rental, a car). This applies the same :func:`decide` the calculator
+    uses to the reader's facts in each state, and names every protection that does not
+    reach them in their own terms. ``result`` (the engine's figures for ``scenario``) is
+    only needed for goods, whose small-balance rules compare amounts.
+    """
+    if scenario.loan != "mortgage":
+        if result is None:
+            result = evaluate_lenient(scenario)[0]
+        return _goods_coverage(code, scenario, result)
+    return _mortgage_coverage(load_rules()[code], scenario)
+
+
+def rules_table(scenario: Scenario | None = None) -> Any:
     """One row per jurisdiction with codes, citations, source and confidence (a DataFrame).
 
+    With ``scenario``, two more columns say whether each state's rules reach its facts:
+    ``covers`` (a :data:`CoverageStatus`) and ``covers_why`` (a tuple of Messages).
     pandas is imported here, not at module import, to keep the core cheap to import.
     """
     import pandas as pd
 
+    result = None
+    if scenario is not None and scenario.loan != "mortgage":
+        result = evaluate_lenient(scenario)[0]
     records = []
     for code, rule in load_rules().items():
+        extra: dict[str, Any] = {}
+        if scenario is not None:
+            found = coverage(scenario, code, result)
+            extra = {"covers": found.status, "covers_why": found.reasons}
         records.append(
             {
                 "code": code,
@@ -1598,6 +1907,7 @@ def rules_table() -> Any:
                 "source_url": rule.source_url,
                 "verified": rule.verified.isoformat(),
                 "confidence": rule.confidence,
+                **extra,
             }
         )
     return pd.DataFrame.from_records(records)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from deficiency.analysis import analyze
+from deficiency.analysis import analyze, credit_rules_as_of
 from deficiency.credit import timeline
-from ui import frame, sections, state
+from ui import frame, inputs, sections, state
 from ui.charts import timeline as timeline_chart
 from ui.labels import PROGRAM_LABELS
-from ui.text import _, date, money, plain, render
+from ui.text import _, date, money, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
 frame.begin()
@@ -23,6 +23,8 @@ st.caption(
     )
 )
 show_issues()
+# The page's dates all hang on this one: asked here, not only on the calculator.
+inputs.date("dofd")
 found = analyze(state.scenario())
 c = found.credit
 sections.credit_summary(found)
@@ -60,8 +62,8 @@ if len(events) > 1:
 else:
     st.info(
         _(
-            "Enter the date of first delinquency and the sale date (Credit report details on "
-            "the calculator) to see the timeline."
+            "Enter the date of first delinquency above (and the sale date on the calculator) "
+            "to see the timeline."
         )
     )
 
@@ -86,8 +88,7 @@ if c.waiting_periods:
         ),
         hide_index=True,
     )
-for e in c.waiting_periods:
-    sections.bullets(e.notes)
+sections.bullets(c.eligibility_notes)  # a sentence several programs share, said once
 sections.bullets(c.mortgage_notes)
 
 st.subheader(_("Score impact"))
@@ -108,6 +109,5 @@ if c.barred or c.dispute_notes:
 
 st.subheader(_("Sources"))
 st.markdown("\n".join("- " + sections.source_link(s.title, s.url) for s in c.sources))
-st.caption(plain(_("Rules as of {date}.").format(date=date(c.today))))
-disclaimer()
+disclaimer(credit_rules_as_of(found))
 frame.end()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import streamlit as st
 
 from deficiency.markers import N_
-from deficiency.state_law import rules_table
+from deficiency.state_law import COVERAGE_LABELS, case_caption, rules_table
 from ui import frame, inputs, state
 from ui.charts import state_tiles
 from ui.labels import CONFIDENCE_LABELS
-from ui.text import _
+from ui.text import _, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
 CATEGORY_LABELS = {
@@ -33,12 +35,24 @@ st.caption(
 )
 show_issues()
 
-table = rules_table()
+sc = state.scenario()
+# Each state's rules applied to the reader's own facts (the calculator's decide()), so a
+# headline protection that does not reach them says so instead of only colouring the map.
+table = rules_table(sc)
 labels = {key: _(text) for key, text in CATEGORY_LABELS.items()}
+covers = {key: _(text) for key, text in COVERAGE_LABELS.items()}
+why = [" ".join(render(m) for m in reasons) for reasons in table["covers_why"]]
 hover = [
-    f"{row.code} – {row.name}: {labels[row.category]}" for row in table.itertuples(index=False)
+    "<br>".join(
+        [
+            f"{row.code} – {row.name}: {labels[row.category]}",
+            _("Covers your situation: {answer}").format(answer=covers[row.covers]),
+            *textwrap.wrap(render(row.covers_why[0]), 70),
+        ]
+    )
+    for row in table.itertuples(index=False)
 ]
-chosen = state.scenario().state
+chosen = sc.state
 show_chart(
     state_tiles(
         list(table["code"]),
@@ -52,11 +66,14 @@ show_chart(
 )
 inputs.state_choice()
 
+st.caption(plain(render(case_caption(sc))))
 query = st.text_input(
     _("Search the table"), key="states_search", placeholder=_("State, code or citation")
 )
 shown = table.assign(
     category=table["category"].map(labels),
+    covers=table["covers"].map(covers),
+    covers_why=why,
     usual_process=table["usual_process"].map(lambda p: _(PROCESS_LABELS.get(p, p))),
     confidence=table["confidence"].map(lambda c: _(CONFIDENCE_LABELS.get(c, c))),
 )
@@ -70,6 +87,8 @@ st.dataframe(
             "code",
             "name",
             "category",
+            "covers",
+            "covers_why",
             "usual_process",
             "citation",
             "confidence",
@@ -82,6 +101,8 @@ st.dataframe(
         "code": st.column_config.TextColumn(_("Code"), width="small"),
         "name": st.column_config.TextColumn(_("State")),
         "category": st.column_config.TextColumn(_("Protection")),
+        "covers": st.column_config.TextColumn(_("Covers your situation")),
+        "covers_why": st.column_config.TextColumn(_("Why"), width="large"),
         "usual_process": st.column_config.TextColumn(_("Usual foreclosure")),
         "citation": st.column_config.TextColumn(_("Citation")),
         "confidence": st.column_config.TextColumn(_("Confidence")),

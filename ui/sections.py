@@ -62,14 +62,8 @@ def state_law(found: Analysis, container: Any = st) -> None:
                 link=source_link(law.citation or law.source_url, law.source_url)
             )
         )
-    if law.confidence != "confirmed":
-        container.warning(
-            _(
-                "We could not fully confirm this state's rule against the statute text, so we "
-                "show the cautious reading: the deficiency may be collectible. Ask a local "
-                "lawyer or legal aid office."
-            )
-        )
+    if law.caution is not None:  # the core leaves it out when no state's rule was applied
+        container.warning(plain(render(law.caution)))
     bullets(law.warnings, container)
     bullets(law.follow_ups, container)
 

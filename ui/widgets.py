@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import streamlit as st
@@ -31,12 +32,17 @@ def show_issues() -> None:
         st.error(plain(issue_text(issue)))
 
 
-def disclaimer() -> None:
-    """The one-line disclaimer, with the date the rules shown were last checked."""
+def disclaimer(as_of: dt.date | None = None) -> None:
+    """The one-line disclaimer, with the date the rules shown were last checked.
+
+    ``as_of``: the page's own date when the core computes one for the rules it shows (the
+    Credit page); otherwise the state-law rules' date. Either way the page shows one date.
+    """
     from deficiency.state_law import rules_as_of
     from ui.text import date
 
-    st.caption(plain(_("Rules as of {date}.").format(date=date(rules_as_of(state.scenario())))))
+    day = as_of or rules_as_of(state.scenario())
+    st.caption(plain(_("Rules as of {date}.").format(date=date(day))))
     st.caption(
         _(
             "This tool gives general information, not legal or tax advice. "

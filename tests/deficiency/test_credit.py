@@ -542,3 +542,44 @@ def test_settling_for_the_whole_balance_is_paid_in_full_without_au() -> None:
     assert (result.status_code, result.special_comment) == ("64", None)
     assert credit.MSG_PAID_FULL in msgids(result.reporting_notes)
     assert credit.MSG_SETTLED not in msgids(result.reporting_notes)
+
+
+# -- issue 13: one sentence for programs that share it; the date the rules were checked ---------
+def test_programs_sharing_a_rule_get_one_sentence() -> None:
+    """FHA, VA and USDA have the same no-wait rule after a short sale: said once, for all
+    three, instead of three copies that differ only in the program's name."""
+    result = run({**MORTGAGE, "path": "short_sale"})
+    notes = [note.text() for note in result.eligibility_notes]
+    exception = [text for text in notes if "no waiting period applies if" in text]
+    assert exception == [
+        "FHA, VA and USDA: no waiting period applies if every mortgage payment in the 12 "
+        "months before the short sale, and every installment-debt payment in the same months, "
+        "was made within the month due. Tell us whether that was so to see the earlier date."
+    ]
+    # Different figures stay apart: Fannie Mae's 48 months, FHA and USDA's 36, VA's 24.
+    dated = run({**MORTGAGE, "path": "short_sale", "sale_date": "2024-06-01"})
+    waits = [n.text() for n in dated.eligibility_notes if "months after the short sale" in n.text()]
+    assert waits == [
+        "Fannie Mae: 48 months after the short sale (2024-06-01), so from 2028-06-01.",
+        "FHA and USDA: 36 months after the short sale (2024-06-01), so from 2027-06-01.",
+        "VA: 24 months after the short sale (2024-06-01), so from 2026-06-01.",
+    ]
+
+
+def test_rules_checked_is_the_newest_check_date_of_the_cited_sources() -> None:
+    result = run({**MORTGAGE, "path": "foreclosure", "dofd": "2024-01-15"})
+    tables = credit.load_tables()
+    cited = [source_id for source_id, source in tables.sources.items() if source in result.sources]
+    assert cited
+    assert result.rules_checked == max(tables.checked[source_id] for source_id in cited)
+    assert result.rules_checked == D(2026, 11, 26)
+    assert result.rules_checked != result.today  # the reference day is not a check date
+
+
+def test_credit_page_rules_as_of_is_a_check_date_not_today() -> None:
+    from deficiency.analysis import analyze, credit_rules_as_of
+
+    data = {**MORTGAGE, "state": "TX", "path": "foreclosure", "dofd": "2024-01-15"}
+    found = analyze(validate(data), D(2026, 12, 1))
+    assert found.credit.today == D(2026, 12, 1)
+    assert credit_rules_as_of(found) == D(2026, 11, 26)

@@ -219,3 +219,16 @@ def test_a_passed_deadline_counts_down_below_zero_and_is_explained_once() -> Non
     notes = delay.countdown_notes(earlier, TODAY, dispute_date=TODAY)
     assert [note.msgid for note in notes] == [state_law.MSG_DEADLINE_PASSED]
     assert notes[0].dates == {"deadline": dt.date(2026, 1, 10)}
+
+
+def test_no_lender_deadline_countdown_when_nothing_can_be_collected() -> None:
+    """Countdowns follow the facts: a forgiven deficiency leaves no suit to count down to,
+    even though Texas's two-year limit is still the state's rule (issue 13)."""
+    found = analyze(validate({**TEXAS, "action": "forgive"}), TODAY)
+    assert found.owes == 0
+    labels = [item.label.msgid for item in delay.countdowns(found, TODAY)]
+    assert delay.LABEL_LENDER_DEADLINE not in labels
+    assert labels == [delay.LABEL_REMOVAL]
+    late = analyze(validate({**TEXAS, "action": "forgive", "sale_date": "2024-01-10"}), TODAY)
+    notes = delay.countdown_notes(late, dt.date(2027, 1, 1), dispute_date=TODAY)
+    assert notes == []  # no "the deadline has passed" about a suit nobody can bring

@@ -287,3 +287,47 @@ def test_nothing_is_read_at_import_time() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "0", "0"]
+
+
+# -- issue 13: every sentence follows the facts entered -------------------------------------
+def test_lawsuit_help_is_conditional_when_no_lawsuit_was_entered() -> None:
+    """The scenario has no "I was served" fact: a collectible deficiency makes a lawsuit
+    possible, so the help says what to do *if* one is served, never "read the summons now"."""
+    found = analyze(
+        validate({"path": "short_sale", "state": "TX", "balance": "250000", "sale_price": "0"}),
+        TODAY,
+    )
+    assert found.owes > 0
+    items = helpme.help_for(found, TODAY)
+    deadline = next(item for item in items if item.resource == "answer_deadline")
+    assert deadline.name.text() == "If you are served with a lawsuit"
+    assert deadline.note.text().startswith(
+        "The lender may sue you for what is still owed. If you are served, read the summons"
+    )
+    shown = " ".join(f"{item.name.text()} {item.note.text()}" for item in items)
+    assert "read the summons now" not in shown.lower()
+    assert "answer the lawsuit" not in shown
+    # Nothing to collect (the lender forgives): no lawsuit help at all.
+    forgiven = analyze(
+        validate({"path": "short_sale", "state": "TX", "balance": "250000", "action": "forgive"}),
+        TODAY,
+    )
+    assert "answer_deadline" not in resources(helpme.help_for(forgiven, TODAY))
+
+
+def test_relocation_help_names_the_path_of_each_figure() -> None:
+    """Fannie Mae's $3,000 (short sale) and $7,500 (deed in lieu) are two paths, not two
+    figures for "this sale"."""
+    short = helpme.relocation_help(validate({"path": "short_sale"}), "fannie_mae")
+    deed = helpme.relocation_help(validate({"path": "deed_in_lieu"}), "fannie_mae")
+    assert short is not None and deed is not None
+    assert short.summary.text() == (
+        "If Fannie Mae owns or insures your loan, you may get up to $3,000.00 to help you move "
+        "after a short sale."
+    )
+    assert deed.summary.text() == (
+        "If Fannie Mae owns or insures your loan, you may get up to $7,500.00 to help you move "
+        "after a deed in lieu of foreclosure."
+    )
+    fha = helpme.relocation_help(validate({"path": "short_sale"}), "fha")
+    assert fha is not None and "after a short sale" in fha.summary.text()

@@ -1,0 +1,59 @@
+"""The calculator's result sections say only what the facts entered support (issue 13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.app.conftest import open_app, shown
+
+
+def _texts(at: Any) -> str:
+    parts = [*at.markdown, *at.info, *at.warning, *at.success, *at.error, *at.caption]
+    return "\n".join(shown(p.value) for p in parts)
+
+
+def test_no_state_chosen_does_not_also_claim_a_states_rule_is_unconfirmed() -> None:
+    at = open_app({"loan": "auto", "balance": "10000", "sale_price": "8000"})
+    assert not at.exception
+    text = _texts(at)
+    assert "Choose a state to see whether its law bars or limits this deficiency." in text
+    assert "could not fully confirm this state's rule" not in text
+    # A state whose rule is unconfirmed still gets the caution.
+    alabama = open_app(
+        {"state": "AL", "path": "foreclosure", "balance": "250000", "sale_price": "200000"}
+    )
+    assert "could not fully confirm this state's rule" in _texts(alabama)
+
+
+def test_lawsuit_help_is_conditional_and_no_deadline_countdown_when_forgiven() -> None:
+    collect = open_app(
+        {"state": "TX", "path": "foreclosure", "balance": "250000", "sale_price": "200000"}
+    )
+    text = _texts(collect)
+    assert "If you are served with a lawsuit" in text
+    assert "The deadline to answer the lawsuit" not in text
+    assert "Read the summons now" not in text
+    forgiven = open_app(
+        {
+            "state": "TX",
+            "path": "foreclosure",
+            "balance": "250000",
+            "sale_price": "200000",
+            "sale_date": "2026-10-01",
+            "action": "forgive",
+        }
+    )
+    assert "If you are served with a lawsuit" not in _texts(forgiven)
+    countdowns = [d.value for d in forgiven.dataframe if "Countdown" in d.value.columns]
+    labels = [label for table in countdowns for label in table["Countdown"]]
+    assert not any(label.startswith("Lender's deadline") for label in labels)
+
+
+def test_form_1099c_sentence_only_with_cancelled_debt() -> None:
+    """California bars the short-sale deficiency; a settlement of all of it leaves $0
+    cancelled, so no Form 1099-C is promised."""
+    base = {"state": "CA", "path": "short_sale", "balance": "250000", "sale_price": "200000"}
+    settled = open_app({**base, "action": "settle", "settlement": "50000"})
+    assert "Form 1099-C for the" not in _texts(settled)
+    collected = _texts(open_app(base))
+    assert "You may still receive a Form 1099-C for the $50,000.00 of cancelled debt" in collected

@@ -1,0 +1,58 @@
+"""The state-law sentences follow the facts entered (issue 13): no caution about a rule
+that was never applied, no Form 1099-C sentence without cancelled debt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deficiency import state_law as sl
+from deficiency.analysis import analyze
+from deficiency.engine import evaluate
+from deficiency.scenario import validate
+
+CALIFORNIA_SHORT_SALE: dict[str, Any] = {
+    "path": "short_sale",
+    "state": "CA",
+    "balance": "250000",
+    "sale_price": "200000",
+}
+
+
+def law(**facts: Any) -> sl.StateLawResult:
+    scenario = validate(facts)
+    return sl.assess(scenario, evaluate(scenario))
+
+
+def test_no_state_chosen_has_no_caution_about_a_states_rule() -> None:
+    for loan in ({"loan": "mortgage"}, {"loan": "auto"}):
+        result = law(balance="10000", sale_price="8000", **loan)
+        assert result.rule.msgid == sl.MSG_CHOOSE_STATE
+        assert result.caution is None
+    # A state's rule that could not be confirmed still carries the caution.
+    alabama = law(state="AL", path="foreclosure", balance="10000", sale_price="8000")
+    assert alabama.confidence == "unconfirmed"
+    assert alabama.caution is not None
+    assert alabama.caution.text().startswith("We could not fully confirm this state's rule")
+    assert law(state="CA", balance="10000", sale_price="8000").caution is None  # confirmed
+
+
+def test_form_1099c_sentence_only_with_cancelled_debt_and_with_its_amount() -> None:
+    def follow_ups(**changes: Any) -> tuple[list[str], int]:
+        found = analyze(validate({**CALIFORNIA_SHORT_SALE, **changes}))
+        return [m.text() for m in found.state.follow_ups], found.tax.cancelled_debt
+
+    # Settling the whole $50,000 leaves nothing cancelled: no Form 1099-C sentence.
+    settled, cancelled = follow_ups(action="settle", settlement="50000")
+    assert cancelled == 0
+    assert not any("1099-C" in text for text in settled)
+    # Nor when the reader says the loan was recourse and the lender collects.
+    recourse, cancelled = follow_ups(recourse="yes")
+    assert cancelled == 0
+    assert not any("1099-C" in text for text in recourse)
+    # Barred and collected: the tax section's cancelled debt, named with its amount.
+    barred, cancelled = follow_ups()
+    assert cancelled == 5_000_000
+    assert barred[-1] == (
+        "You may still receive a Form 1099-C for the $50,000.00 of cancelled debt; see the tax "
+        "section."
+    )
