@@ -55,7 +55,14 @@ sc = state.scenario()
 
 # Settling is the other way out only while the lender pursues the deficiency.
 pct = (
-    st.slider(_("Settlement offer (% of the deficiency)"), 0, 100, 30, key="compare_pct")
+    st.slider(
+        _("Settlement offer (% of the deficiency)"),
+        0,
+        100,
+        30,
+        key="compare_pct",
+        persist_state="session",
+    )
     if sc.action == "collect"
     else 0
 )
@@ -181,8 +188,10 @@ if sc.loan == "mortgage":
 
 st.subheader(_("Two saved scenarios side by side"))
 st.caption(_("Paste two shared links (A and B). Nothing is stored: the links hold the scenarios."))
-link_a = st.text_input(_("Link A"), value=state.share_url(), key="compare_a", max_chars=4000)
-link_b = st.text_input(_("Link B"), key="compare_b", max_chars=4000)
+link_a = st.text_input(
+    _("Link A"), value=state.share_url(), key="compare_a", max_chars=4000, persist_state="session"
+)
+link_b = st.text_input(_("Link B"), key="compare_b", max_chars=4000, persist_state="session")
 
 
 def _open(link: str):

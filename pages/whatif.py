@@ -121,6 +121,7 @@ def price_explorer() -> None:
         value=(int(default[0]) // 100, int(default[-1]) // 100),
         step=max(top // 200, 1),
         key="whatif_price_range",
+        persist_state="session",
     )
     curve = _curve(scenario_json, "sale_price", low * 100, max(high, low + 1) * 100, 201, lang())
     show_chart(
@@ -145,6 +146,7 @@ def settlement_explorer() -> None:
         100,
         30,
         key="whatif_settle_pct",
+        persist_state="session",
     )
     paid = whatif.settlement_for(deficiency, pct)
     show_chart(
@@ -181,6 +183,7 @@ def fee_heatmap() -> None:
         format_func=labels.__getitem__,
         horizontal=True,
         key="whatif_measure",
+        persist_state="session",
     )
     prices = whatif.price_range(sc)
     fees = whatif.fee_range(sc)
@@ -231,15 +234,31 @@ def fee_heatmap() -> None:
 
 @st.fragment
 def delay_explorer() -> None:
-    st.subheader(_("The cost of waiting"))
-    inputs.percent("rate")
+    """Months, storage and monthly fees rerun only this part; the note's rate is a scenario
+    input (in the link), so it sits outside the fragment and reruns the page."""
     cols = st.columns(3)
-    months = cols[0].slider(_("Months of waiting"), 1, 36, 12, key="delay_months")
+    months = cols[0].slider(
+        _("Months of waiting"), 1, 36, 12, key="delay_months", persist_state="session"
+    )
     storage = cols[1].number_input(
-        _("Storage per day (vehicle)"), 0.0, 1000.0, 0.0, 5.0, format="%.2f", key="delay_storage"
+        _("Storage per day (vehicle)"),
+        0.0,
+        1000.0,
+        0.0,
+        5.0,
+        format="%.2f",
+        key="delay_storage",
+        persist_state="session",
     )
     monthly = cols[2].number_input(
-        _("Fees added each month"), 0.0, 100000.0, 0.0, 25.0, format="%.2f", key="delay_fees"
+        _("Fees added each month"),
+        0.0,
+        100000.0,
+        0.0,
+        25.0,
+        format="%.2f",
+        key="delay_fees",
+        persist_state="session",
     )
     rate = parse_rate(str(sc.rate))
     storage_cents = cents_from_widget(storage)
@@ -271,6 +290,8 @@ def delay_explorer() -> None:
 price_explorer()
 settlement_explorer()
 fee_heatmap()
+st.subheader(_("The cost of waiting"))
+inputs.percent("rate")
 delay_explorer()
 disclaimer()
 frame.end()

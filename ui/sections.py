@@ -43,6 +43,9 @@ def state_law(found: Analysis, container: Any = st) -> None:
         return
     if found.result.deficiency == 0:
         container.markdown(plain(_("There is no deficiency to collect.")))
+    note = found.lender_action_note
+    if note is not None:
+        container.info(plain(render(note)))
     col = container.columns(2)
     col[0].metric(_("Collectible deficiency"), money(law.collectible_cents))
     if law.fair_value_credit_cents:

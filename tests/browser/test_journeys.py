@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -242,3 +243,21 @@ def test_japanese_reader_redoes_the_worked_examples(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"journey-ja-{example}.png"), full_page=True)
     context.close()
+
+
+def test_what_if_inputs_survive_their_page_and_the_rate_reaches_the_link(
+    page: Page, server: str
+) -> None:
+    """The note's rate on What if is a scenario input: typed there, it must reach the link
+    (it sat in a fragment, which reruns without writing the address). The explorer's own
+    knobs are not in the link but must survive a trip to another page."""
+    page.goto(server + "/whatif?v=1&balance=250000&sale_price=200000")
+    wait_for_app(page)
+    type_into(page, "Interest rate on the loan (percent a year)", "6.5")
+    expect(page).to_have_url(re.compile(r"[?&]rate=6\.50?(&|$)"))
+    type_into(page, "Fees added each month", "25")
+    go_to(page, "Calculator")
+    assert query(page.url)["rate"] in ("6.5", "6.50")
+    go_to(page, "What if")
+    assert field_value(page, "Fees added each month") == "25.00"
+    assert field_value(page, "Interest rate on the loan (percent a year)") == "6.500"

@@ -183,9 +183,7 @@ def test_compare_keeps_the_lenders_action_on_every_path() -> None:
     while the Calculator said $0 owed; each row is the scenario with only the path changed."""
     from deficiency.analysis import analyze
 
-    sc = validate(
-        {"state": "AZ", "balance": "250000", "sale_price": "200000", "action": "forgive"}
-    )
+    sc = validate({"state": "AZ", "balance": "250000", "sale_price": "200000", "action": "forgive"})
     rows = whatif.compare_paths(sc, 30, TODAY)
     assert "settle" not in {r.key for r in rows}  # nothing left to settle
     for row in rows:
