@@ -38,6 +38,17 @@ class Analysis:
         return min(self.result.borrower_owes, self.state.collectible_cents)
 
     @property
+    def cancelled(self) -> int:
+        """The debt the borrower is relieved of: forgiven by the lender, or extinguished
+        because state law bars it (the tax section's figure, Pub 4681).
+
+        One figure for every place that says "cancelled": the headline once showed the
+        lender's write-off ($0 when a barred deficiency is "pursued") beside a tax section
+        and a 1099-C sentence counting $50,000 (issue 13).
+        """
+        return self.tax.cancelled_debt
+
+    @property
     def lender_action_note(self) -> Message | None:
         """How the lender's own choice sits beside what state law allows it to collect.
 

@@ -94,7 +94,7 @@ def breakdown_rows(analysis: Analysis, lang: str = i18n.DEFAULT_LANGUAGE) -> lis
         "applied": result.applied,
         "collectible_deficiency": analysis.state.collectible_cents,
         "still_owed": analysis.owes,
-        "cancelled_debt": result.cancelled_debt,
+        "cancelled_debt": analysis.cancelled,
     }
     rows += [
         {

@@ -420,7 +420,7 @@ def _results(w: _Writer, found: Analysis) -> None:
         rows.append((_("Deficiency balance"), w.money(result.deficiency)))
     rows.append((_("Collectible deficiency"), w.money(found.state.collectible_cents)))
     rows.append((_("You still owe"), w.money(found.owes)))
-    rows.append((_("Cancelled (forgiven) debt"), w.money(result.cancelled_debt)))
+    rows.append((_("Cancelled (forgiven) debt"), w.money(found.cancelled)))
     if found.tax.estimated_federal_tax:
         rows.append((_("Estimated extra federal tax"), w.money(found.tax.estimated_federal_tax)))
     w.table(rows, (62, 38), ("LEFT", "RIGHT"), size=10.5)

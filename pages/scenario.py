@@ -47,7 +47,7 @@ headline.metric(
     money(found.owes),
     help=_("The deficiency the lender's action leaves you to pay, after your state's limits."),
 )
-headline.metric(_("Cancelled (forgiven) debt"), money(result.cancelled_debt))
+headline.metric(_("Cancelled (forgiven) debt"), money(found.cancelled))
 if found.tax.estimated_federal_tax:
     headline.metric(_("Estimated extra federal tax"), money(found.tax.estimated_federal_tax))
 

@@ -198,3 +198,13 @@ def test_a_repeated_key_in_a_link_is_reported_not_used_silently() -> None:
     assert "Loan balance (balance)" in warning and "250000, 300000" in warning
     assert metric(at, "Total owed") == "$0.00"  # neither value was used
     assert "balance" not in url_of(at)
+
+
+def test_cancelled_debt_is_one_figure_in_the_headline_and_the_tax_section() -> None:
+    """A barred California deficiency "pursued" by the lender: the headline said $0
+    cancelled while the tax section counted $50,000 (issue 13)."""
+    at = open_app(
+        {"state": "CA", "path": "foreclosure", "balance": "250000", "sale_price": "200000"}
+    )
+    assert metric(at, "You still owe") == "$0.00"
+    assert metric(at, "Cancelled (forgiven) debt") == metric(at, "Cancelled debt")
