@@ -62,11 +62,6 @@ DISCLAIMER = N_(
     "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
     "about your situation."
 )
-UNCONFIRMED = N_(
-    "We could not fully confirm this state's rule against the statute text, so we "
-    "show the cautious reading: the deficiency may be collectible. Ask a local "
-    "lawyer or legal aid office."
-)
 FORM_1099C_LIKELY = N_(
     "A Form 1099-C (Cancellation of Debt) is likely: the lender reports {amount} "
     "of cancelled debt to the IRS. It may count as income unless an exclusion applies."
@@ -545,8 +540,8 @@ def _state_law(w: _Writer, found: Analysis) -> None:
     w.pairs(rows)
     if law.source_url:
         w.paragraph(_("Source: {link}").format(link=law.source_url), size=SMALL_PT, color=MUTED)
-    if law.confidence != "confirmed":
-        w.boxed(_(UNCONFIRMED))
+    if law.caution is not None:  # only when a state's rule was applied (as on the page)
+        w.boxed(w.render(law.caution))
     w.bullets([w.render(m) for m in (*law.warnings, *law.follow_ups)])
 
 
@@ -647,8 +642,8 @@ def _credit(w: _Writer, found: Analysis) -> None:
             )
         )
     notes = [*c.barred_notes, *c.removal_notes[:2]]
-    for e in waits:
-        notes += e.notes
+    if waits:  # one sentence for the programs that share it, as the Credit page says it
+        notes += c.eligibility_notes
     w.bullets((w.render(m) for m in notes), size=SMALL_PT + 0.5)
 
 

@@ -180,6 +180,7 @@ if sc.loan == "mortgage":
                 + " "
                 + sections.source_link(_("Source"), moving.source_url)
                 + ("" if moving.confidence == "confirmed" else " · " + _("Not fully confirmed"))
+                + "".join("\n    - " + plain(render(c)) for c in moving.conditions)
             )
     if sc.as_is_value is not None and sc.investor == "fha":
         check = short_sale_check(sc, to_cents(sc.as_is_value), 0, days_marketed=sc.days_marketed)
