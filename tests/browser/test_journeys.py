@@ -261,3 +261,24 @@ def test_what_if_inputs_survive_their_page_and_the_rate_reaches_the_link(
     go_to(page, "What if")
     assert field_value(page, "Fees added each month") == "25.00"
     assert field_value(page, "Interest rate on the loan (percent a year)") == "6.500"
+
+
+def test_bad_input_as_people_make_it_is_explained_and_put_back(page: Page, server: str) -> None:
+    page.goto(server + "/?v=1&balance=250000&sale_price=200000")
+    wait_for_app(page)
+    type_into(page, "Sale price", "-5")
+    alert = page.get_by_test_id("stAlert").filter(has_text="Sale price")
+    expect(alert).to_contain_text("Enter an amount from $0 to $100,000,000")
+    assert field_value(page, "Sale price") == "200000.00"
+    assert metric_value(page, "Deficiency balance") == "$50,000.00"
+
+    page.get_by_test_id("stRadio").get_by_text("Settles for less").click()
+    wait_for_app(page)
+    type_into(page, "Settlement amount", "99999")
+    alert = page.get_by_test_id("stAlert").filter(has_text="Settlement amount")
+    expect(alert).to_contain_text(
+        "Settlement amount: “$99,999.00” is more than the deficiency ($50,000.00)"
+    )
+    assert "settlement" not in query(page.url)
+    assert field_value(page, "Settlement amount") == "0.00"
+    assert "settlement:" not in page.get_by_test_id("stMain").inner_text()
