@@ -1,25 +1,30 @@
 """Debian's nginx on loopback as a sticky load balancer in front of Streamlit replicas.
 
-Used by ``bench/load.py --replicas N`` and ``tests/ops/test_two_replicas.py``. The
-directives are those of ``deploy/nginx.conf`` (the production example), with loopback
-ports, every path in a temporary directory, and an ``X-Upstream`` response header so a
-test can see which replica answered.
+Two ways, both with the design of ``deploy/nginx.conf`` (the production example):
 
-Affinity: open-source nginx has no ``sticky cookie`` (NGINX Plus only), and hashing
-Streamlit's own ``_streamlit_xsrf`` cookie does not work: every ``/_stcore/health``
-response sets it again with a new random mask (same token, different cookie value), and the
-browser polls health before each websocket (re)connection. So nginx sets its own cookie:
-``stlb`` = the first request's ``$request_id``, and ``hash $stlb_key consistent`` sends
-every later request of that browser (page, websocket, ``/media``, uploads) to one replica.
-A browser without the cookie (first visit, or a websocket client like bench/load.py) hashes
-on a fresh random id: new visitors spread over the replicas. When a replica is down, nginx
-passes the request to the next one (``proxy_next_upstream``) and the cookie keeps pointing
-there while the hash ring is unchanged.
+* :func:`start_site` runs ``deploy/nginx.conf`` itself (two replicas), with only the listen
+  ports, the replica ports and the TLS lines swapped, each swap checked to match, so an edit
+  of the file cannot leave the tests running something else (``tests/ops``).
+* :func:`start_nginx` writes the same directives for any number of replicas, plus an
+  ``X-Upstream`` response header so a test can see which replica answered
+  (``bench/load.py --replicas N``, ``tests/ops/test_two_replicas.py``); ``backup=True``
+  gives a primary/backup pair instead.
+
+Affinity: a cookie that names the replica. Open-source nginx has no ``sticky cookie`` (NGINX
+Plus only). Hashing a cookie (the first design) sent a browser back to a failed replica once
+it returned, while the browser's session lived on in the survivor, so ``/media`` downloads
+answered 404 (issue 18). Streamlit's own ``_streamlit_xsrf`` cookie is no key either: every
+``/_stcore/health`` response sets it again with a new random mask. So nginx sets ``stlb`` to
+the name of the replica that answered (``r1``, ``r2``…, one ``upstream`` each, the others as
+``backup``) and rewrites it when another replica had to answer. A browser without the cookie
+(first visit, or a websocket client like bench/load.py) goes to the replica with the fewest
+connections (``least_conn``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -29,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE = "nginx-light"  # Debian; the "nginx" package works too
+SITE = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
 
 
 def nginx_binary() -> str | None:
@@ -47,54 +53,69 @@ def require_nginx() -> str:
     return binary
 
 
+def _sticky_http_block(upstreams: Sequence[int]) -> str:
+    """The maps and upstreams of deploy/nginx.conf, for any number of loopback replicas."""
+    names = [f"r{i}" for i in range(1, len(upstreams) + 1)]
+    to_upstream = "\n        ".join(f"{n} deficiency_{n};" for n in names)
+    served = "\n        ".join(
+        f'"~127\\.0\\.0\\.1:{port}$" {n};' for n, port in zip(names, upstreams, strict=True)
+    )
+    any_servers = "\n        ".join(
+        f"server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in upstreams
+    )
+    bound = []
+    for name, port in zip(names, upstreams, strict=True):
+        others = "".join(f"\n        server 127.0.0.1:{p} backup;" for p in upstreams if p != port)
+        bound.append(
+            f"upstream deficiency_{name} {{\n"
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;{others}\n    }}"
+        )
+    bound_text = "\n    ".join(bound)
+    return f"""
+    map $cookie_stlb $stlb_upstream {{
+        default deficiency_any;
+        {to_upstream}
+    }}
+    map $upstream_addr $stlb_served {{
+        default "";
+        {served}
+    }}
+    map "$cookie_stlb:$stlb_served" $stlb_set_cookie {{
+        "~^([^:]*):\\1$" "";
+        "~:$" "";
+        default "stlb=$stlb_served; Path=/; HttpOnly; SameSite=Lax";
+    }}
+    upstream deficiency_any {{
+        least_conn;
+        {any_servers}
+    }}
+    {bound_text}
+"""
+
+
 def loopback_config(
     listen: int, upstreams: Sequence[int], workdir: Path, *, backup: bool = False
 ) -> str:
-    """An nginx.conf for loopback: sticky by nginx's own cookie, or primary/backup."""
+    """An nginx.conf for loopback: sticky by a cookie naming the replica, or primary/backup."""
     if backup:
         servers = [f"server 127.0.0.1:{upstreams[0]} max_fails=1 fail_timeout=30s;"]
         servers += [f"server 127.0.0.1:{p} backup;" for p in upstreams[1:]]
-        balance = "# primary/backup: deterministic, the first replica serves while it is up"
-    else:
-        servers = [f"server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;" for p in upstreams]
-        balance = "hash $stlb_key consistent;"
-    user = "user root;" if os.geteuid() == 0 else ""
-    servers_text = "\n        ".join(servers)
-    return f"""
-{user}
-worker_processes 1;
-daemon off;
-pid {workdir}/nginx.pid;
-error_log {workdir}/error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    log_format upstream '$remote_addr "$request" $status upstream=$upstream_addr '
-                        'stlb=$cookie_stlb rt=$request_time';
-    access_log {workdir}/access.log upstream;
-    client_body_temp_path {workdir}/client_body;
-    proxy_temp_path {workdir}/proxy;
-    fastcgi_temp_path {workdir}/fastcgi;
-    uwsgi_temp_path {workdir}/uwsgi;
-    scgi_temp_path {workdir}/scgi;
-    client_max_body_size 2m;
-
-    map $http_upgrade $connection_upgrade {{
-        default upgrade;
-        ""      close;
-    }}
-    map $cookie_stlb $stlb_key {{
-        ""      $request_id;
-        default $cookie_stlb;
-    }}
-    map $cookie_stlb $stlb_set_cookie {{
-        ""      "stlb=$request_id; Path=/; HttpOnly; SameSite=Lax";
-        default "";
-    }}
-
-    upstream streamlit {{
-        {balance}
+        servers_text = "\n        ".join(servers)
+        balance = f"""
+    map $cookie_stlb $stlb_set_cookie {{ default ""; }}
+    upstream deficiency_any {{
+        # primary/backup: deterministic, the first replica serves while it is up
         {servers_text}
-    }}
+    }}"""
+        target = "deficiency_any"
+    else:
+        balance = _sticky_http_block(upstreams)
+        target = "$stlb_upstream"
+    return f"""
+{_main_context(workdir)}
+http {{
+{_http_context(workdir)}
+    {balance}
 
     server {{
         listen 127.0.0.1:{listen};
@@ -102,7 +123,7 @@ http {{
         add_header X-Upstream $upstream_addr always;
 
         location / {{
-            proxy_pass http://streamlit;
+            proxy_pass http://{target};
             proxy_http_version 1.1;
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
@@ -119,6 +140,67 @@ http {{
     }}
 }}
 """
+
+
+def _main_context(workdir: Path) -> str:
+    user = "user root;" if os.geteuid() == 0 else ""
+    return f"""{user}
+worker_processes 1;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log warn;
+events {{ worker_connections 4096; }}"""
+
+
+def _http_context(workdir: Path) -> str:
+    """Logs and temporary files in ``workdir``; the websocket ``map`` the site needs."""
+    temp = "\n    ".join(
+        f"{kind}_temp_path {workdir}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""    log_format upstream '$remote_addr "$request" $status upstream=$upstream_addr '
+                        'stlb=$cookie_stlb rt=$request_time';
+    access_log {workdir}/access.log upstream;
+    {temp}
+    client_max_body_size 2m;
+    map $http_upgrade $connection_upgrade {{
+        default upgrade;
+        ""      close;
+    }}"""
+
+
+def _site_swaps(listen: int, redirect: int, upstreams: Sequence[int]) -> list[tuple[str, str, int]]:
+    """(pattern, replacement, expected count) turning deploy/nginx.conf into a loopback site."""
+    first, second = upstreams
+    return [
+        (r"^(\s*)listen 80;$", rf"\g<1>listen 127.0.0.1:{redirect};", 1),
+        (r"^(\s*)listen 443 ssl;$", rf"\g<1>listen 127.0.0.1:{listen};", 1),
+        (r"^\s*listen \[::\]:(80|443 ssl);\n", "", 2),
+        (r"^\s*ssl_\w+ .*\n", "", 3),
+        # Plain HTTP on loopback: a browser keeps a Secure cookie only from HTTPS.
+        (r"; Secure;", ";", 1),
+        # The replicas: in the `served` map, the any-replica upstream and both bound ones.
+        (r":8501\b", f":{first}", 4),
+        (r":8502\b", f":{second}", 4),
+    ]
+
+
+def site_config(
+    listen: int, upstreams: Sequence[int], workdir: Path, redirect: int, source: Path = SITE
+) -> str:
+    """``deploy/nginx.conf`` (two replicas) as a loopback site inside a full nginx.conf."""
+    if len(upstreams) != 2:
+        raise ValueError("deploy/nginx.conf is written for two replicas")
+    site = source.read_text()
+    for pattern, replacement, count in _site_swaps(listen, redirect, upstreams):
+        site, found = re.subn(pattern, replacement, site, flags=re.MULTILINE)
+        if found != count:
+            raise AssertionError(
+                f"deploy/nginx.conf: {found} matches of {pattern!r}, expected {count}"
+            )
+    # deploy/nginx.conf brings its own websocket map; only logs and temp paths are added.
+    http = _http_context(workdir).split("    map $http_upgrade", 1)[0]
+    return f"{_main_context(workdir)}\nhttp {{\n{http}\n{site}\n}}\n"
 
 
 @dataclass
@@ -164,10 +246,15 @@ def start_nginx(
     listen: int, upstreams: Sequence[int], workdir: Path, *, backup: bool = False
 ) -> Nginx:
     """Write the config to ``workdir`` and run nginx in the foreground; wait for the port."""
-    binary = require_nginx()
     workdir.mkdir(parents=True, exist_ok=True)
+    return _run(loopback_config(listen, upstreams, workdir, backup=backup), listen, workdir)
+
+
+def _run(config: str, listen: int, workdir: Path) -> Nginx:
+    """Check (``nginx -t``) and run ``config`` in the foreground; wait for the port."""
+    binary = require_nginx()
     conf = workdir / "nginx.conf"
-    conf.write_text(loopback_config(listen, upstreams, workdir, backup=backup))
+    conf.write_text(config)
     check = subprocess.run(
         [binary, "-t", "-q", "-p", str(workdir), "-e", "stderr", "-c", str(conf)],
         capture_output=True,
@@ -192,3 +279,12 @@ def start_nginx(
         time.sleep(0.05)
     nginx.stop()
     raise RuntimeError("nginx did not listen in 10 s")
+
+
+def start_site(listen: int, upstreams: Sequence[int], workdir: Path) -> Nginx:
+    """Run ``deploy/nginx.conf`` on loopback in front of two replicas (see :func:`site_config`)."""
+    from bench.common import free_port
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    text = site_config(listen, upstreams, workdir, free_port())
+    return _run(text, listen, workdir)
