@@ -10,7 +10,7 @@ LOCALES := locales
 CATALOGS := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format bench bench-soak translations extract update-catalogs chromium nginx clean
+.PHONY: run test lint format bench bench-soak translations extract update-catalogs chromium nginx haproxy clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -51,19 +51,28 @@ nginx:
 	  $$SUDO apt-get install -y -q nginx-light >/dev/null 2>&1 || \
 	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q nginx-light >/dev/null; }; }
 
+# Debian's HAProxy for tests/ops (deploy/haproxy.cfg, the Compose load balancer, run on
+# loopback) and `bench.load --balancer haproxy`. Only the binary is used, as for nginx.
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get install -y -q haproxy >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q haproxy >/dev/null; }; }
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev translations chromium nginx lint
+test: $(VENV)/.dev translations chromium nginx haproxy lint
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 # The benchmarks of bench/ (about 6 minutes; BENCH_ARGS="--quick" for a smoke run).
-bench: $(VENV)/.dev translations chromium nginx
+bench: $(VENV)/.dev translations chromium nginx haproxy
 	$(BIN)/python -m bench.run_all $(BENCH_ARGS)
 
 # The same plus the 30-minute soak.
-bench-soak: $(VENV)/.dev translations chromium nginx
+bench-soak: $(VENV)/.dev translations chromium nginx haproxy
 	$(BIN)/python -m bench.run_all --soak $(BENCH_ARGS)
 
 # Catalog maintenance (see README "Adding a language").

@@ -20,8 +20,11 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import subprocess
 import sys
+import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +105,83 @@ def install(log_path: str) -> None:
         raise PermissionError(f"outbound_audit: {event} to {host!r} refused")
 
     sys.addaudithook(hook)
+
+
+# -- starting a server under the audit, for the tests ---------------------------------------
+@dataclass
+class Audited:
+    """A Streamlit server running under the audit, and what the audit logged."""
+
+    proc: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    writable: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=20)
+
+    def audit(self) -> list[str]:
+        return self.log.read_text().splitlines() if self.log.exists() else []
+
+    def refused(self) -> list[str]:
+        return [line for line in self.audit() if line.startswith("refused ")]
+
+    def written_outside(self) -> list[str]:
+        """Files opened for writing anywhere but the writable directory (and /dev)."""
+        allowed = (str(self.writable), "/dev/")
+        return [
+            line
+            for line in self.audit()
+            if line.startswith("write ") and not line[6:].startswith(allowed)
+        ]
+
+
+def start_audited(cwd: Path, args: list[str], env: dict[str, str], tmp: Path) -> Audited:
+    """The audited server in ``cwd``; HOME and TMPDIR in ``tmp``/rw, the only writable place."""
+    writable = tmp / "rw"
+    writable.mkdir()
+    log = tmp / "audit.log"
+    port = _free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")},
+        "STREAMLIT_SERVER_COOKIE_SECRET": "one-secret-shared-by-every-replica",
+        **env,
+        "STREAMLIT_SERVER_PORT": str(port),
+        "HOME": str(writable),
+        "TMPDIR": str(writable),
+    }
+    with open(tmp / "server.log", "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, __file__, str(log), "run", *args],
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    from bench.common import health_ok
+
+    deadline = time.monotonic() + 60
+    while not health_ok(port):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError((tmp / "server.log").read_text(errors="replace")[-3000:])
+        time.sleep(0.1)
+    return Audited(proc, port, log, writable)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def main() -> None:

@@ -21,92 +21,20 @@ refused (so nothing leaves even when the code tries).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from bench.common import LINK, ROOT, free_port, health_ok
+from bench.common import LINK, ROOT
 from tests.ops.conftest import deficiency, wait_for_app
 from tests.ops.image_tree import build_tree, dockerfile_env
+from tests.ops.outbound_audit import Audited, start_audited
 
 pytestmark = pytest.mark.browser
 
-AUDIT = ROOT / "tests" / "ops" / "outbound_audit.py"
 FOREIGN_ORIGINS = ("http://evil.example", "null", "https://127.0.0.1.evil.example")
-
-
-@dataclass
-class Audited:
-    proc: subprocess.Popen[bytes]
-    port: int
-    log: Path
-    writable: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def audit(self) -> list[str]:
-        return self.log.read_text().splitlines() if self.log.exists() else []
-
-    def refused(self) -> list[str]:
-        return [line for line in self.audit() if line.startswith("refused ")]
-
-    def written_outside(self) -> list[str]:
-        """Files opened for writing anywhere but the writable directory (and /dev)."""
-        allowed = (str(self.writable), "/dev/")
-        return [
-            line
-            for line in self.audit()
-            if line.startswith("write ") and not line[6:].startswith(allowed)
-        ]
-
-
-def _start(cwd: Path, args: list[str], env: dict[str, str], tmp: Path) -> Audited:
-    """The audited server in ``cwd``; HOME and TMPDIR in ``tmp``/rw, the only writable place."""
-    writable = tmp / "rw"
-    writable.mkdir()
-    log = tmp / "audit.log"
-    port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")},
-        **env,
-        "STREAMLIT_SERVER_PORT": str(port),
-        "HOME": str(writable),
-        "TMPDIR": str(writable),
-        "STREAMLIT_SERVER_COOKIE_SECRET": "a-secret-from-the-environment",
-    }
-    with open(tmp / "server.log", "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, str(AUDIT), str(log), "run", *args],
-            cwd=cwd,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 60
-    while not health_ok(port):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError((tmp / "server.log").read_text(errors="replace")[-3000:])
-        time.sleep(0.1)
-    return Audited(proc, port, log, writable)
-
-
-def _stop(server: Audited) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait(timeout=20)
 
 
 def _handshake_status(url: str, origin: str) -> int:
@@ -128,11 +56,11 @@ def image_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Audited]:
     app = build_tree(tmp)
     env = dockerfile_env()
     assert env["STREAMLIT_SERVER_ADDRESS"] == "0.0.0.0"  # the wildcard: the risky case
-    server = _start(app, ["serve.py"], env, tmp)
+    server = start_audited(app, ["serve.py"], env, tmp)
     try:
         yield server
     finally:
-        _stop(server)
+        server.stop()
 
 
 def test_the_image_sends_nothing_off_the_machine(image_server: Audited, browser: Browser) -> None:
@@ -193,13 +121,13 @@ def test_the_image_sends_anti_framing_headers(image_server: Audited) -> None:
 def test_the_audit_catches_streamlits_own_lookups(tmp_path: Path) -> None:
     """Control: without the settings and serve.py, Streamlit 1.67 looks itself up."""
     env = {"STREAMLIT_SERVER_ADDRESS": "0.0.0.0", "STREAMLIT_SERVER_HEADLESS": "true"}
-    server = _start(ROOT, ["app.py"], env, tmp_path)
+    server = start_audited(ROOT, ["app.py"], env, tmp_path)
     try:
         at_start = server.refused()
         assert _handshake_status(server.url, "http://evil.example") == 403
         at_handshake = server.refused()[len(at_start) :]
     finally:
-        _stop(server)
+        server.stop()
     upstream_fixed = (
         "Streamlit no longer looks up the machine's address {when}: fixed upstream? Update "
         "deploy/UPSTREAM.md and the README's hosting section (the guard can stay)."
