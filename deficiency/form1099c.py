@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from deficiency import tax
@@ -273,11 +273,15 @@ class Form1099CInputs(BaseModel):
     #: Box 3: interest, if included in box 2.
     fc_interest: OptionalAmount = None
     #: Box 4: debt description (free text, kept as typed, never rendered as HTML).
-    fc_description: Annotated[str, BeforeValidator(_description)] = ""
+    fc_description: Annotated[str, BeforeValidator(_description)] = Field(
+        "", json_schema_extra={"max_length": MAX_DESCRIPTION}
+    )
     #: Box 5: the debtor was personally liable for repayment.
     fc_liable: OptionalFlag = None
     #: Box 6: identifiable event code, A-H.
-    fc_code: Annotated[str | None, BeforeValidator(_box6)] = None
+    fc_code: Annotated[str | None, BeforeValidator(_box6)] = Field(
+        None, json_schema_extra={"choices": tuple(sorted(CODES))}
+    )
     #: Box 7: fair market value of the property.
     fc_fmv: OptionalAmount = None
 

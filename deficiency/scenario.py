@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -567,3 +567,39 @@ def replace(scenario: Scenario, **changes: Any) -> Scenario:
     if "loan" in changes and "path" not in changes:
         data["path"] = None
     return validate(data)
+
+
+def choices(model: type[BaseModel], name: str) -> tuple[str, ...]:
+    """The codes a choice field accepts, read from its type: what a page offers.
+
+    Why here: the pages once typed these lists again (``["", "fannie_mae", "fha"]``,
+    ``*"ABCDEFGH"``), so a code added to the schema would be refused by nobody and offered
+    by no one. ``""`` comes first for an optional field and stands for "not known"; a
+    yes/no field that may be unknown offers ``("", "yes", "no")``. A field whose codes a
+    validator checks rather than its type names them in ``json_schema_extra["choices"]``.
+    """
+    info = model.model_fields[name]
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and "choices" in extra:
+        named = tuple(str(code) for code in extra["choices"])  # type: ignore[union-attr]
+        return ("", *named) if info.default is None else named
+    annotation = info.annotation
+    members = get_args(annotation) if get_origin(annotation) is not Literal else (annotation,)
+    optional = type(None) in members
+    codes: list[str] = []
+    for member in members:
+        if get_origin(member) is Literal:
+            codes.extend(str(code) for code in get_args(member))
+        elif member is bool:
+            codes.extend(("yes", "no"))
+    if not codes:
+        raise ValueError(f"{model.__name__}.{name} is not a choice field")
+    return ("", *codes) if optional else tuple(codes)
+
+
+def max_length(model: type[BaseModel], name: str) -> int:
+    """The longest text a free-text field accepts (``json_schema_extra["max_length"]``)."""
+    extra = model.model_fields[name].json_schema_extra
+    if not isinstance(extra, dict) or "max_length" not in extra:
+        raise ValueError(f"{model.__name__}.{name} declares no max_length")
+    return int(extra["max_length"])  # type: ignore[arg-type]

@@ -168,7 +168,7 @@ show_chart(
 if sc.loan == "mortgage":
     st.subheader(_("Relocation help and short-sale approval"))
     cols = st.columns(3)
-    inputs.optional_choice("investor", ["", "fannie_mae", "fha"], cols[0])
+    inputs.optional_choice("investor", cols[0])
     inputs.amount("as_is_value", cols[1], optional=True)
     inputs.whole_number("days_marketed", cols[2])
     for path in ("short_sale", "deed_in_lieu"):

@@ -35,10 +35,10 @@ for tab, prefix in zip(tabs, PREFIXES, strict=True):
         inputs.date(prefix + "date", cols[0])
         inputs.amount(prefix + "amount", cols[0], optional=True)
         inputs.amount(prefix + "interest", cols[0], optional=True)
-        inputs.optional_choice(prefix + "liable", ["", "yes", "no"], cols[1])
-        inputs.optional_choice(prefix + "code", ["", *"ABCDEFGH"], cols[1])
+        inputs.optional_choice(prefix + "liable", cols[1])
+        inputs.optional_choice(prefix + "code", cols[1])
         inputs.amount(prefix + "fmv", cols[1], optional=True)
-        inputs.text(prefix + "description", 200)
+        inputs.text(prefix + "description")
 
 forms = state.forms()
 if not forms:

@@ -9,7 +9,7 @@ from deficiency.casenote import case_note
 from deficiency.examples import EXAMPLES, example
 from deficiency.guidance import next_steps
 from deficiency.money import to_cents
-from deficiency.scenario import ACTIONS, FEE_KEYS, LOAN_TYPES, PATHS_BY_LOAN
+from deficiency.scenario import FEE_KEYS, PATHS_BY_LOAN
 from ui import downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, issue_text, lang, md, money, plain
@@ -55,8 +55,8 @@ left, right = st.columns([2, 3], gap="large")
 
 with left:
     st.subheader(_("The loan"))
-    inputs.choice("loan", LOAN_TYPES)
-    inputs.choice("path", PATHS_BY_LOAN[sc.loan])
+    inputs.choice("loan")
+    inputs.choice("path", options=PATHS_BY_LOAN[sc.loan])
     inputs.state_choice()
     inputs.amount("balance")
 
@@ -80,7 +80,7 @@ with left:
         )
 
     st.subheader(_("What the lender does"))
-    inputs.choice("action", ACTIONS, radio=True)
+    inputs.choice("action", radio=True)
     if sc.action == "settle":
         inputs.amount("settlement")
 
@@ -103,7 +103,7 @@ with left:
                 inputs.flag("second_lender_same")
                 inputs.flag("second_purchase_money")
                 if sc.second_lender_same:
-                    inputs.optional_choice("second_made_with_first", ["", "yes", "no"])
+                    inputs.optional_choice("second_made_with_first")
         inputs.whole_number("coborrowers")
     with st.expander(_("Tax details (optional)"), key="exp_tax"):
         forms.tax_inputs()

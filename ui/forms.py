@@ -11,13 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from deficiency.scenario import BANKRUPTCY_KINDS, FILING_STATUSES, SCORE_BANDS
 from ui import inputs
 
 _STATE_WIDGETS = {
-    "foreclosure": lambda c: inputs.optional_choice(
-        "foreclosure", ["", "judicial", "nonjudicial"], c
-    ),
+    "foreclosure": lambda c: inputs.optional_choice("foreclosure", c),
     "purchase_money": lambda c: inputs.flag("purchase_money", c),
     "loan_date": lambda c: inputs.date("loan_date", c),
     "owner_occupied": lambda c: inputs.flag("owner_occupied", c),
@@ -40,10 +37,10 @@ def state_questions(questions: tuple[str, ...], container: Any = st) -> None:
 
 
 def tax_inputs(container: Any = st) -> None:
-    inputs.choice("filing_status", FILING_STATUSES, container)
+    inputs.choice("filing_status", container)
     inputs.amount("taxable_income", container)
-    inputs.optional_choice("recourse", ["", "yes", "no"], container)
-    inputs.choice("bankruptcy", BANKRUPTCY_KINDS, container)
+    inputs.optional_choice("recourse", container)
+    inputs.choice("bankruptcy", container)
     inputs.flag("main_home", container)
     inputs.amount("basis", container, optional=True)
     if "fmv" not in st.session_state.get("_asked", ()):
@@ -55,9 +52,9 @@ def tax_inputs(container: Any = st) -> None:
 
 def credit_inputs(container: Any = st) -> None:
     inputs.date("dofd", container)
-    inputs.optional_choice("score", ["", *SCORE_BANDS], container)
+    inputs.optional_choice("score", container)
     inputs.flag("extenuating", container)
-    inputs.optional_choice("current_before_sale", ["", "yes", "no"], container)
+    inputs.optional_choice("current_before_sale", container)
     inputs.date("charge_off_date", container)
     inputs.date("settlement_date", container)
     inputs.date("bankruptcy_date", container)

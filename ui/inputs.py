@@ -54,8 +54,31 @@ def amount(field: str, container: Any = st, *, optional: bool = False) -> None:
     )
 
 
-def choice(field: str, options: Sequence[str], container: Any = st, *, radio: bool = False) -> None:
-    """A choice among stable codes, shown with translated labels (codes go to the URL)."""
+def _schema_choices(field: str) -> tuple[str, ...]:
+    """The codes the field's model accepts (``deficiency.scenario.choices``)."""
+    from deficiency.form1099c import Form1099CInputs
+    from deficiency.letter import LetterInputs
+    from deficiency.scenario import Scenario, choices
+
+    if field.startswith("lt_"):
+        return choices(LetterInputs, field)
+    if re.match(r"^fc\d?_", field):
+        return choices(Form1099CInputs, re.sub(r"^fc\d?_", "fc_", field))
+    return choices(Scenario, field)
+
+
+def choice(
+    field: str,
+    container: Any = st,
+    *,
+    options: Sequence[str] | None = None,
+    radio: bool = False,
+) -> None:
+    """A choice among stable codes, shown with translated labels (codes go to the URL).
+
+    The codes are the schema's own unless ``options`` narrows them (the paths of a loan).
+    """
+    options = tuple(options) if options is not None else _schema_choices(field)
     label, bound = _prepare(field)
     if st.session_state[bound["key"]] not in options:
         st.session_state[bound["key"]] = options[0]
@@ -75,12 +98,13 @@ def flag(field: str, container: Any = st) -> None:
     container.checkbox(label, **bound)
 
 
-def optional_choice(field: str, options: Sequence[Any], container: Any = st) -> None:
+def optional_choice(field: str, container: Any = st) -> None:
     """A choice whose first option ("") means "not known / the usual case" (``None``).
 
     Streamlit shows a ``None`` selection as an empty placeholder, so the empty string
-    stands in for it; the core reads "" as not set.
+    stands in for it; the core reads "" as not set. The codes are the schema's.
     """
+    options = _schema_choices(field)
     label, bound = _prepare(field)
     if st.session_state[bound["key"]] not in options:
         st.session_state[bound["key"]] = options[0]
@@ -158,8 +182,15 @@ def state_choice(container: Any = st) -> None:
     )
 
 
-def text(field: str, max_chars: int, container: Any = st) -> None:
-    """Free text (kept as typed; always shown escaped, never as HTML or markdown)."""
+def text(field: str, container: Any = st) -> None:
+    """Free text (kept as typed; always shown escaped, never as HTML or markdown).
+
+    Only the 1099-C's description is free text; its length limit is the schema's.
+    """
+    from deficiency.form1099c import Form1099CInputs
+    from deficiency.scenario import max_length
+
+    max_chars = max_length(Form1099CInputs, re.sub(r"^fc\d?_", "fc_", field))
     label, bound = _prepare(field)
     if st.session_state[bound["key"]] is None:
         st.session_state[bound["key"]] = ""

@@ -76,3 +76,18 @@ def test_long_values_are_truncated_in_messages() -> None:
     with pytest.raises(ScenarioError) as info:
         validate({"balance": "9" * 10_000})
     assert len(info.value.issues[0].value) <= 64
+
+
+def test_choices_come_from_the_schema() -> None:
+    """Pages offer what the schema accepts: a code added to a Literal is offered at once."""
+    from deficiency.form1099c import EVENT_CODES, Form1099CInputs
+    from deficiency.scenario import INVESTORS, Scenario, choices, max_length
+
+    assert choices(Scenario, "investor") == ("", *INVESTORS)
+    assert choices(Scenario, "loan") == ("mortgage", "auto", "other")
+    assert choices(Scenario, "recourse") == ("", "yes", "no")
+    assert choices(Form1099CInputs, "fc_code") == ("", *sorted(EVENT_CODES))
+    assert max_length(Form1099CInputs, "fc_description") == 200
+    for name in ("loan", "action", "score", "foreclosure", "filing_status", "bankruptcy"):
+        for code in choices(Scenario, name):
+            validate({name: code})  # every offered code is accepted
