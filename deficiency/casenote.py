@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from deficiency import credit, i18n, links, state_law
 from deficiency.analysis import Analysis
-from deficiency.labels import CONFIDENCE_LABELS, INPUT_LABELS, OPTION_LABELS
+from deficiency.labels import CONFIDENCE_LABELS, DISCLAIMER, INPUT_LABELS, OPTION_LABELS
 from deficiency.markers import N_, Message
 from deficiency.scenario import DATE_KEYS, Scenario
 from deficiency.state_law import rules_as_of
@@ -46,11 +46,6 @@ SECTION_CREDIT = N_("Credit report")
 SECTION_LINK = N_("Share this scenario")
 INPUTS_THAT_DIFFER = N_("Inputs that differ: {keys}")
 LINK_HINT = N_("Copy this link to reopen exactly this scenario, on any device.")
-DISCLAIMER = N_(
-    "This tool gives general information, not legal or tax advice. "
-    "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
-    "about your situation."
-)
 YES = N_("Yes")
 NO = N_("No")
 NOT_KNOWN = N_("Not known")

@@ -37,7 +37,13 @@ from deficiency import i18n, links, state_law, tax
 from deficiency.analysis import Analysis
 from deficiency.engine import Item
 from deficiency.guidance import next_steps
-from deficiency.labels import CONFIDENCE_LABELS, INPUT_LABELS, OPTION_LABELS, PROGRAM_LABELS
+from deficiency.labels import (
+    CONFIDENCE_LABELS,
+    DISCLAIMER,
+    INPUT_LABELS,
+    OPTION_LABELS,
+    PROGRAM_LABELS,
+)
 from deficiency.letter import LetterCheck, LetterFlag, LetterInputs, check_letter, encode_letter
 from deficiency.liens import second_lien_of
 from deficiency.markers import N_, Message
@@ -57,11 +63,6 @@ MSG_NO_FONT = N_(
 )
 
 # -- message ids shared with the pages (ui/, pages/): the same text, the same translation ----
-DISCLAIMER = N_(
-    "This tool gives general information, not legal or tax advice. "
-    "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
-    "about your situation."
-)
 FORM_1099C_LIKELY = N_(
     "A Form 1099-C (Cancellation of Debt) is likely: the lender reports {amount} "
     "of cancelled debt to the IRS. It may count as income unless an exclusion applies."

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from deficiency.markers import N_
 
+#: The one "not advice" notice: every page, the handout and the case note say exactly this.
+DISCLAIMER = N_(
+    "This tool gives general information, not legal or tax advice. "
+    "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
+    "about your situation."
+)
+
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "loan": (
         N_("Type of loan"),

@@ -38,18 +38,13 @@ def disclaimer(as_of: dt.date | None = None) -> None:
     ``as_of``: the page's own date when the core computes one for the rules it shows (the
     Credit page); otherwise the state-law rules' date. Either way the page shows one date.
     """
+    from deficiency.labels import DISCLAIMER
     from deficiency.state_law import rules_as_of
     from ui.text import date
 
     day = as_of or rules_as_of(state.scenario())
     st.caption(plain(_("Rules as of {date}.").format(date=date(day))))
-    st.caption(
-        _(
-            "This tool gives general information, not legal or tax advice. "
-            "Talk to a lawyer, a HUD-approved housing counselor or a tax professional "
-            "about your situation."
-        )
-    )
+    st.caption(_(DISCLAIMER))
 
 
 def show_chart(figure: Any, alt: str, key: str | None = None) -> None:
