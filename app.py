@@ -1,12 +1,15 @@
 """Entry point: page config and navigation, nothing else (it runs on every rerun).
 
-Each page opens the scenario from the link and writes it back (:mod:`ui.frame`).
+Each page opens the scenario from the link and writes it back (:mod:`ui.frame`). The heavy
+libraries are imported first, once per process, so concurrent first visitors of a fresh
+server never see a half-imported module (:mod:`ui.preload`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+import ui.preload  # noqa: F401 - first: heavy libraries loaded before any page (issue 13)
 from ui import state
 from ui.text import _
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from deficiency import i18n
-from ui import state
+from ui import state, streamlit_internals
 from ui.text import LANG_KEY
 
 
@@ -31,10 +31,7 @@ def _leave_legacy_multipage_mode() -> None:
     ``app.py`` with the same page. Streamlit 1.67 (pinned); tests/browser checks a fresh
     server opened on a deep link.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if streamlit_internals.leave_legacy_multipage_mode():
         st.rerun()
 
 
@@ -50,8 +47,16 @@ def begin() -> None:
             key="lang_select",
             on_change=_set_language,
         )
+        # So that a browser reconnecting after its server died reruns the page at once and
+        # re-sends what it shows (issue 13): ui.streamlit_internals explains why.
+        streamlit_internals.rerun_after_reconnect()
 
 
 def end() -> None:
-    """Mirror the scenario into the address bar after the page has drawn."""
+    """Mirror the scenario into the address bar after the page has drawn.
+
+    Last, because it may rerun the page: after a reconnect, the edits the reader's browser
+    re-sent are applied in a rerun (:func:`ui.state.replay_resent_values`).
+    """
     state.write_link()
+    state.replay_resent_values()

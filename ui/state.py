@@ -67,6 +67,7 @@ def load_from_link() -> None:
     session did not write (a preset link, a pasted link). An empty query (page switch) keeps
     the scenario.
     """
+    _take_resent_values()  # after a reconnect: what the reader's page held (see below)
     query = _query()
     first = SCENARIO not in st.session_state
     external = bool(query) and query != st.session_state.get(LAST_URL)
@@ -76,8 +77,6 @@ def load_from_link() -> None:
         query, repeated = links.collapse_repeats(_query_pairs())
         opened, letter, forms, issues = links.decode_all(query)
         issues = repeated + issues
-        if first:
-            opened = _with_typed_values(opened)
         set_scenario(opened)
         st.session_state[EXTRA] = links.encode_all(DEFAULTS, letter, forms)
         st.session_state[EXTRA].pop("v", None)
@@ -102,48 +101,65 @@ def link_params() -> dict[str, str]:
     return params
 
 
-def _resent_widget_values() -> dict[str, Any]:
-    """Number and checkbox values a reconnecting browser re-sent, by scenario field.
+#: Widget values a reconnecting browser re-sent (protobufs, by widget key), for this run.
+RESENT = "_resent"
+#: Those that differ from the page as drawn: ``{field: (value, shown)}``, for the next run.
+RESENT_CHANGES = "_resent_changes"
 
-    Streamlit keeps them serialized and hides them from ``st.session_state`` until their
-    widget registers again, which is after the link has been opened. Reading them needs
-    Streamlit's session internals (pinned version, covered by tests/ops); if those change,
-    this quietly returns nothing and only the one edit in flight is lost.
+
+def _take_resent_values() -> None:
+    """At the start of every run: apply the edits replayed by the last run, note new ones.
+
+    Why: when the server behind a page dies or restarts, the browser reconnects to a new
+    session (another replica, or the restarted process) and sends every widget's value
+    with that session's first run, including an edit the dead server never answered.
+    Streamlit cannot read those values or call their ``on_change`` until each widget is
+    drawn in the new session, and by then the inputs have been filled from the link
+    (older: the address bar lags the edit in flight). So this run notes them
+    (:func:`ui.streamlit_internals.unregistered_widget_values`: empty in ordinary runs),
+    :func:`replay_resent_values` compares them with what was drawn at the end of the run,
+    and the next run applies each difference exactly as if the reader had just typed it:
+    through :func:`on_widget_change`, so numbers, choices, text, dates, the letter and the
+    1099-C boxes are validated by the core like any edit, and a refused value is explained.
+    A field that changed in between (the reader's newer edit) keeps its newer value.
     """
-    try:
-        from streamlit.elements.lib.utils import user_key_from_element_id
-        from streamlit.runtime.state.session_state_proxy import get_session_state
+    from ui import streamlit_internals
 
-        states = get_session_state()._state._new_widget_state.states
-    except (ImportError, AttributeError):  # pragma: no cover - a future Streamlit
-        return {}
-    found: dict[str, Any] = {}
-    for element_id, wstate in list(states.items()):
-        key = user_key_from_element_id(element_id) or ""
-        field = key[len(WIDGET_PREFIX) :] if key.startswith(WIDGET_PREFIX) else ""
-        if field not in Scenario.model_fields:
+    for field, (value, shown) in st.session_state.pop(RESENT_CHANGES, {}).items():
+        key = widget_key(field)
+        if st.session_state.get(key) != shown:
             continue
-        proto = getattr(wstate, "value", None)
-        kind = proto.WhichOneof("value") if hasattr(proto, "WhichOneof") else None
-        if kind in ("double_value", "int_value", "bool_value"):
-            found[field] = getattr(proto, kind)
-    return found
+        st.session_state[key] = value
+        on_widget_change(field)
+    resent = streamlit_internals.unregistered_widget_values(WIDGET_PREFIX)
+    if resent:
+        st.session_state[RESENT] = resent
+    else:
+        st.session_state.pop(RESENT, None)
 
 
-def _with_typed_values(opened: Scenario) -> Scenario:
-    """After a reconnect to another replica (or a restart), keep what the reader typed.
+def replay_resent_values() -> None:
+    """At the end of a run (last thing a page does): rerun with the re-sent edits, if any.
 
-    The browser re-sends its widget values with the first run of the new session; they
-    are newer than the address bar (the edit that triggered this run is not in the URL
-    yet). Each is applied on top of the link, through the same validation; a value the
-    core refuses is left out.
+    Only now can a re-sent value be read: each widget has been drawn, so Streamlit has its
+    deserializer (a select box sends its translated label, not the code). Values equal to
+    what the widget shows are no edit and are dropped; widgets this run did not draw have
+    nothing to read them with and are dropped too.
     """
-    for field, value in _resent_widget_values().items():
+    from ui import streamlit_internals
+
+    changes: dict[str, tuple[Any, Any]] = {}
+    for key, sent in (st.session_state.pop(RESENT, None) or {}).items():
         try:
-            opened = replace(opened, **{field: value})
-        except ScenarioError:
+            value = streamlit_internals.widget_value(sent)
+        except KeyError:
             continue
-    return opened
+        shown = st.session_state.get(key)
+        if value != shown:
+            changes[key[len(WIDGET_PREFIX) :]] = (value, shown)
+    if changes:
+        st.session_state[RESENT_CHANGES] = changes
+        st.rerun()
 
 
 def write_link() -> None:
