@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui.preload  # noqa: F401 - first: heavy libraries loaded before any page (issue 13)
-from ui import state
+from ui import frame, state
 from ui.text import _
 
 state.load_from_link()  # before any label: the link may choose the language
@@ -33,4 +33,5 @@ pages = [
     st.Page("pages/form1099c.py", title=_("Read a 1099-C"), icon="🗂️", url_path="form1099c"),
     st.Page("pages/learn.py", title=_("Learn"), icon="📘", url_path="learn"),
 ]
+frame.entered_through_app()
 st.navigation(pages).run()

@@ -8,6 +8,8 @@ directly once ``pages/`` exists, the legacy multipage folder name).
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from deficiency import i18n
@@ -19,6 +21,16 @@ def _set_language() -> None:
     st.session_state[LANG_KEY] = st.session_state["lang_select"]
 
 
+#: Set by ``app.py`` in the thread of the run it starts; read and cleared by :func:`begin`.
+_THIS_RUN = threading.local()
+_LEFT_LEGACY = "_left_legacy_mode"
+
+
+def entered_through_app() -> None:
+    """``app.py`` calls this before ``st.navigation``: this run passes through the entry point."""
+    _THIS_RUN.via_app = True
+
+
 def _leave_legacy_multipage_mode() -> None:
     """Make sure every page runs through ``app.py``'s ``st.navigation``.
 
@@ -27,11 +39,20 @@ def _leave_legacy_multipage_mode() -> None:
     ``st.navigation``) turns it off. So on a freshly started server whose first visitor
     follows a shared link to ``/compare`` or ``/whatif``, Streamlit ran that page file
     alone: no page config, a menu of file names, and every later visitor the same until
-    someone opened ``/``. Turning the flag off and rerunning sends this very run through
-    ``app.py`` with the same page. Streamlit 1.67 (pinned); tests/browser checks a fresh
-    server opened on a deep link.
+    someone opened ``/``. A run that did not pass through ``app.py`` (told by a marker the
+    entry point leaves in its own thread, not by the process-wide flag, which another
+    first visitor may already have turned off) turns the mode off and reruns: the rerun
+    goes through ``app.py`` with the same page. At most once per session, so a page run
+    on its own (a test harness) never loops. Streamlit 1.67 (pinned); tests/browser opens
+    a fresh server on deep links.
     """
-    if streamlit_internals.leave_legacy_multipage_mode():
+    via_app = getattr(_THIS_RUN, "via_app", False)
+    _THIS_RUN.via_app = False
+    if via_app:
+        return
+    streamlit_internals.leave_legacy_multipage_mode()
+    if not st.session_state.get(_LEFT_LEGACY):
+        st.session_state[_LEFT_LEGACY] = True
         st.rerun()
 
 

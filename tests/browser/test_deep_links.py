@@ -46,3 +46,26 @@ def test_first_visit_of_a_fresh_server_on_a_deep_link(
         context.close()
     finally:
         server.stop()
+
+
+def test_first_visitors_arriving_together_on_deep_links_all_get_the_app(
+    browser: Browser,
+) -> None:
+    """Several first visitors at once: the ones already running their page file alone when
+    another turned the legacy mode off must be sent through ``app.py`` too."""
+    server = start_server()
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(5)]
+    try:
+        pages = [c.new_page() for c in contexts]
+        paths = ["/whatif", "/whatif", "/compare", "/tax", "/whatif"]
+        for page, path in zip(pages, paths, strict=True):
+            page.goto(server.url + path + "?v=1&balance=250000", wait_until="commit")
+        for page in pages:
+            wait_for_app(page, timeout=60_000)
+            nav = page.get_by_test_id("stSidebarNav")
+            expect(nav.get_by_text("Calculator", exact=True)).to_be_visible()
+            assert page.title() == "Deficiency balance calculator"
+    finally:
+        for c in contexts:
+            c.close()
+        server.stop()
