@@ -14,6 +14,7 @@ server: on 2 cores the client's own CPU is part of what is measured (reported).
 Targets (issue 9): 100 sessions, no error, p95 update < 1 s, idle memory < 10 MB/session.
 
     python -m bench.load [--sessions 10 50 100] [--seconds 20] [--think 1 3]
+    python -m bench.load --replicas 2 --balancer haproxy --script serve.py   # as deploy/
 """
 
 from __future__ import annotations
@@ -95,18 +96,31 @@ async def _interact(
 
 
 class Cluster:
-    """One server, or K replicas behind nginx (bench/nginx.py, the deploy/ directives)."""
+    """One server, or K replicas behind a load balancer: nginx (bench/nginx.py, the
+    deploy/nginx.conf design) or HAProxy (bench/haproxy.py, deploy/haproxy.cfg itself)."""
 
-    def __init__(self, replicas: int = 1, extra: tuple[str, ...] = ()) -> None:
-        self.servers = [start_server(APP, extra=extra) for _ in range(replicas)]
-        self.nginx: Any = None
+    def __init__(
+        self,
+        replicas: int = 1,
+        extra: tuple[str, ...] = (),
+        balancer: str = "nginx",
+        script: Path = APP,
+    ) -> None:
+        self.servers = [start_server(script, extra=extra) for _ in range(replicas)]
+        self.nginx: Any = None  # the balancer, whichever it is (same interface)
         if replicas > 1:
             from bench.common import free_port
-            from bench.nginx import start_nginx
 
-            workdir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+            workdir = Path(tempfile.mkdtemp(prefix=f"bench-{balancer}-"))
             ports = [s.port for s in self.servers]
-            self.nginx = start_nginx(free_port(), ports, workdir)
+            if balancer == "haproxy":
+                from bench.haproxy import start_haproxy
+
+                self.nginx = start_haproxy(free_port(), ports, workdir)
+            else:
+                from bench.nginx import start_nginx
+
+                self.nginx = start_nginx(free_port(), ports, workdir)
 
     @property
     def ws_url(self) -> str:
@@ -201,10 +215,12 @@ def run(
     think: tuple[float, float] = (1.0, 3.0),
     extra: tuple[str, ...] = (),
     replicas: int = 1,
+    balancer: str = "nginx",
+    script: Path = APP,
 ) -> dict[str, Any]:
     results = []
     for n in levels:
-        cluster = Cluster(replicas, extra)
+        cluster = Cluster(replicas, extra, balancer, script)
         try:
             results.append(asyncio.run(_level(cluster, n, seconds, think)))
         finally:
@@ -216,6 +232,8 @@ def run(
         "think": think,
         "extra": list(extra),
         "replicas": replicas,
+        "balancer": balancer,
+        "script": script.name,
         "targets": {
             "sessions": top["sessions"],
             "no_error": all(r["errors"] == 0 for r in results),
@@ -253,7 +271,11 @@ def report(r: dict[str, Any]) -> str:
     def verdict(ok: bool) -> str:
         return "PASS" if ok else "FAIL"
 
-    where = "one server" if r["replicas"] == 1 else f"{r['replicas']} replicas behind nginx"
+    where = (
+        "one server"
+        if r["replicas"] == 1
+        else f"{r['replicas']} replicas behind {r.get('balancer', 'nginx')}"
+    ) + f", {r.get('script', 'app.py')}"
     lines = [
         f"Load ({where}, websocket sessions, {r['seconds']:.0f} s of changes per level, "
         f"think {r['think'][0]:g}–{r['think'][1]:g} s"
@@ -274,13 +296,25 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 100])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--think", type=float, nargs=2, default=[1.0, 3.0])
-    parser.add_argument("--replicas", type=int, default=1, help="K replicas behind nginx")
+    parser.add_argument("--replicas", type=int, default=1, help="K replicas behind a balancer")
+    parser.add_argument("--balancer", choices=("nginx", "haproxy"), default="nginx")
+    parser.add_argument(
+        "--script", default="app.py", help="app.py, or serve.py (what the image runs)"
+    )
     parser.add_argument(
         "--server-flag", action="append", default=[], help="extra `streamlit run` flag"
     )
     args = parser.parse_args()
     extra = tuple(x for flag in args.server_flag for x in flag.split(" ", 1))
-    result = run(tuple(args.sessions), args.seconds, tuple(args.think), extra, args.replicas)
+    result = run(
+        tuple(args.sessions),
+        args.seconds,
+        tuple(args.think),
+        extra,
+        args.replicas,
+        args.balancer,
+        APP.parent / args.script,
+    )
     print(report(result))
 
 
