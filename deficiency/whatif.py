@@ -194,8 +194,14 @@ def is_current(row: PathRow, scenario: Scenario) -> bool:
     if row.foreclosure is None:
         return True
     chosen = scenario.foreclosure
-    if chosen is None and scenario.state is not None:
-        chosen = state_law.load_rules()[scenario.state].usual_process
+    if scenario.state is not None:
+        rule = state_law.load_rules()[scenario.state]
+        if chosen is None:
+            chosen = rule.usual_process
+        elif chosen == "nonjudicial" and not rule.nonjudicial_available:
+            # State law reads it as judicial (and says so); Compare has only that row, and
+            # left unmarked the reader's own figures were nowhere on the page (issue 13).
+            chosen = "judicial"
     return chosen == row.foreclosure
 
 
