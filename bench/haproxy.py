@@ -86,23 +86,24 @@ class HAProxy:
         except OSError:
             return ""
 
-    def wait_server_state(self, port: int, state: str, timeout: float = 20) -> float:
+    def state_changes(self, port: int, state: str) -> int:
+        """How many times HAProxy has logged the replica on ``port`` going ``state``."""
+        return self.log().count(f"Server replicas/{self.servers[port]} is {state}")
+
+    def wait_server_state(
+        self, port: int, state: str, timeout: float = 20, *, seen: int | None = None
+    ) -> float:
         """Wait until HAProxy's health checks have marked the replica on ``port`` ``state``
-        ("DOWN" or "UP"; HAProxy logs each change); the seconds it took."""
-        line = f"Server replicas/{self.servers[port]} is {state}"
+        ("DOWN" or "UP") more than ``seen`` times (take that count before the event, so a
+        change logged before this call still counts); the seconds it took."""
         start = time.monotonic()
-        seen = self.log().count(line)
+        if seen is None:
+            seen = self.state_changes(port, state)
         while time.monotonic() - start < timeout:
-            if self.log().count(line) > seen or (state == "DOWN" and self._is_down(port)):
+            if self.state_changes(port, state) > seen:
                 return time.monotonic() - start
             time.sleep(0.1)
         raise AssertionError(f"HAProxy did not mark {self.servers[port]} {state} in {timeout} s")
-
-    def _is_down(self, port: int) -> bool:
-        """The last state change logged for the replica is DOWN."""
-        name = f"Server replicas/{self.servers[port]} is "
-        changes = [x.split(name, 1)[1][:4] for x in self.log().splitlines() if name in x]
-        return bool(changes) and changes[-1] == "DOWN"
 
     def stop(self) -> None:
         """Stop HAProxy; remove its directory unless BENCH_KEEP_LOGS is set."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import runpy
 import socket
 import subprocess
 import sys
@@ -191,9 +192,7 @@ def main() -> None:
     install(log_path)
     sys.path[0] = os.getcwd()
     sys.argv = ["streamlit", *streamlit_args]
-    from streamlit.web.cli import main as streamlit_main
-
-    streamlit_main()
+    runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
 
 
 if __name__ == "__main__":
