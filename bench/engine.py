@@ -1,10 +1,10 @@
 """Engine benchmark: one full evaluation, and a 40,000-point sweep against single evaluations.
 
 The sweep is what a what-if heatmap needs: 200 sale prices × 200 totals of fees, through
-:func:`deficiency.state_law.sweep` (which runs :func:`deficiency.engine.sweep` and the
+:func:`deficiency.rules.state_law.sweep` (which runs :func:`deficiency.core.engine.sweep` and the
 state's collectible rule), the debt the tax rules treat as cancelled, and
-:func:`deficiency.tax.tax_on_cancelled`. The comparison is a loop of
-:func:`deficiency.analysis.analyze` over the same points; by default 2,000 points are sampled
+:func:`deficiency.rules.tax.tax_on_cancelled`. The comparison is a loop of
+:func:`deficiency.core.analysis.analyze` over the same points; by default 2,000 points are sampled
 (fixed seed) and the loop time is extrapolated to 40,000 (``--full-loop`` runs them all).
 The sampled points double as a correctness check: each swept figure must equal the single
 evaluation's figure exactly (cents).
@@ -87,8 +87,8 @@ def axes(base_price_cents: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def sweep_figures(sc: Any, prices: np.ndarray, fees: np.ndarray) -> dict[str, np.ndarray]:
-    """The What-if page's own sweep (:func:`deficiency.whatif.figures`) over the grid."""
-    from deficiency import whatif
+    """The What-if page's own sweep (:func:`deficiency.core.whatif.figures`) over the grid."""
+    from deficiency.core import whatif
 
     found = whatif.figures(sc, TODAY, sale_price=prices[:, None], total_fees=fees[None, :])
     return {key: found[key] for key in ("deficiency", "collectible", "cancelled", "tax")}
@@ -96,7 +96,7 @@ def sweep_figures(sc: Any, prices: np.ndarray, fees: np.ndarray) -> dict[str, np
 
 def point(sc: Any, price_cents: int, fees_cents: int) -> Any:
     """The single scenario at one grid point (fees as one total, as the sweep's axis)."""
-    from deficiency.scenario import FEE_KEYS
+    from deficiency.core.scenario import FEE_KEYS
 
     update: dict[str, Any] = {key: Decimal("0.00") for key in FEE_KEYS}
     update["interest"] = Decimal(fees_cents) / 100
@@ -105,7 +105,7 @@ def point(sc: Any, price_cents: int, fees_cents: int) -> Any:
 
 
 def single_figures(sc: Any) -> dict[str, int]:
-    from deficiency.analysis import analyze
+    from deficiency.core.analysis import analyze
 
     found = analyze(sc, TODAY)
     return {
@@ -122,8 +122,8 @@ def check(name: str, sample: int, seed: int = 9, *, fees_axis: bool = True) -> d
     ``fees_axis=False`` keeps the fees at the scenario's own total (a 1-D price sweep,
     repeated on every column), to tell a fees-axis problem from a price-axis one.
     """
-    from deficiency.money import to_cents
-    from deficiency.scenario import FEE_KEYS, validate
+    from deficiency.core.money import to_cents
+    from deficiency.core.scenario import FEE_KEYS, validate
 
     sc = validate(SCENARIOS[name])
     prices, fees = axes(to_cents(sc.sale_price))
@@ -158,10 +158,11 @@ def check(name: str, sample: int, seed: int = 9, *, fees_axis: bool = True) -> d
 
 
 def run(sample: int = 2000, full_loop: bool = False) -> dict[str, Any]:
-    from deficiency import engine, state_law, tax
-    from deficiency.analysis import analyze
-    from deficiency.money import to_cents
-    from deficiency.scenario import validate
+    from deficiency.core import engine
+    from deficiency.core.analysis import analyze
+    from deficiency.core.money import to_cents
+    from deficiency.core.scenario import validate
+    from deficiency.rules import state_law, tax
 
     name = next(iter(SCENARIOS))
     sc = validate(SCENARIOS[name])
@@ -181,7 +182,7 @@ def run(sample: int = 2000, full_loop: bool = False) -> dict[str, Any]:
     t_full = _best(lambda: sweep_figures(sc, prices, fees), 15)
     t_whatif = float("nan")
     try:
-        from deficiency import whatif  # the What-if page's own sweep, when present
+        from deficiency.core import whatif
 
         t_whatif = _best(lambda: whatif.figures(sc, TODAY, sale_price=p2, total_fees=f2), 15)
     except (ImportError, AttributeError, TypeError):

@@ -7,8 +7,8 @@ control and bidi characters, HTML/script/markdown payloads, broken percent-encod
 values kept, the same 512 KiB / 1,000-field limits, the last value of a repeated key, the
 ``embed`` keys hidden), then:
 
-1. ``deficiency.links.decode`` → ``deficiency.analysis.analyze`` → ``links.encode`` must not
-   raise (an exception is a failure);
+1. ``deficiency.interface.links.decode`` → ``deficiency.core.analysis.analyze`` →
+   ``links.encode`` must not raise (an exception is a failure);
 2. every unknown key is reported (an issue whose ``.key`` is the key or its truncation), every
    known key whose value does not validate alone is reported, and no key that validates
    alone is reported except the cross-key ones (``path``, ``settlement``);
@@ -139,11 +139,11 @@ def check_case(query: str) -> tuple[int, list[str]]:
     """(issues reported, problems found) for one raw query string. Raises on a crash."""
     from pydantic import ValidationError
 
-    from deficiency import links
-    from deficiency.analysis import analyze
-    from deficiency.form1099c import FORM_KEYS, is_form_key
-    from deficiency.letter import LETTER_KEYS, is_letter_key
-    from deficiency.scenario import SCENARIO_KEYS, Scenario, _short
+    from deficiency.core.analysis import analyze
+    from deficiency.core.scenario import SCENARIO_KEYS, Scenario, _short
+    from deficiency.counselor.form1099c import FORM_KEYS, is_form_key
+    from deficiency.counselor.letter import LETTER_KEYS, is_letter_key
+    from deficiency.interface import links
 
     params = parse_like_streamlit(query)
     # The app's own parser: the scenario, the lender's letter (lt_*) and the forms (fc*_*).
@@ -186,7 +186,7 @@ def check_case(query: str) -> tuple[int, list[str]]:
 
 
 def _worker(bounds: tuple[int, int]) -> dict[str, Any]:
-    from deficiency.scenario import SCENARIO_KEYS
+    from deficiency.core.scenario import SCENARIO_KEYS
 
     keys = tuple(SCENARIO_KEYS)
     issues = 0

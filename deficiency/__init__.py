@@ -4,8 +4,8 @@ Public API: :class:`Scenario` (validated inputs), :func:`validate`, :func:`evalu
 (one scenario, exact to the cent) and :func:`sweep` (the same formulas over arrays).
 """
 
-from deficiency.engine import Item, Result, evaluate, sweep
-from deficiency.scenario import FieldIssue, Scenario, ScenarioError, replace, validate
+from deficiency.core.engine import Item, Result, evaluate, sweep
+from deficiency.core.scenario import FieldIssue, Scenario, ScenarioError, replace, validate
 
 __all__ = [
     "FieldIssue",

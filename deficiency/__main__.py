@@ -1,5 +1,5 @@
 """``python -m deficiency evaluate FILE|-``: a scenario as JSON in, the result as JSON out."""
 
-from deficiency.cli import main
+from deficiency.interface.cli import main
 
 raise SystemExit(main())

@@ -10,9 +10,9 @@ Rules of the layout: lines wrap at :data:`WIDTH` columns (a wide character such 
 counts as two; a web address is never broken, so a long link may run past the margin);
 the note stays under :data:`MAX_CHARS` characters, and when a scenario sets many inputs
 the inputs shrink to the essential ones plus the names of the others. Every label is a
-message id translated with :func:`deficiency.i18n.gettext_for`; amounts and dates go
-through :func:`deficiency.i18n.money` and :func:`deficiency.i18n.date`, exactly as the pages
-format them. Most ids are the pages' own (same text, same translation).
+message id translated with :func:`deficiency.text.i18n.gettext_for`; amounts and dates go
+through :func:`deficiency.text.i18n.money` and :func:`deficiency.text.i18n.date`, exactly as
+the pages format them. Most ids are the pages' own (same text, same translation).
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ import datetime as dt
 import unicodedata
 from decimal import Decimal
 
-from deficiency import credit, i18n, links, state_law
-from deficiency.analysis import Analysis
-from deficiency.labels import CONFIDENCE_LABELS, DISCLAIMER, INPUT_LABELS, OPTION_LABELS
-from deficiency.markers import N_, Message
-from deficiency.scenario import DATE_KEYS, Scenario
-from deficiency.state_law import rules_as_of
+from deficiency.core.analysis import Analysis
+from deficiency.core.scenario import DATE_KEYS, Scenario
+from deficiency.interface import links
+from deficiency.rules import credit, state_law
+from deficiency.rules.state_law import rules_as_of
+from deficiency.text import i18n
+from deficiency.text.labels import CONFIDENCE_LABELS, DISCLAIMER, INPUT_LABELS, OPTION_LABELS
+from deficiency.text.markers import N_, Message
 
 WIDTH = 80
 MAX_CHARS = 4000

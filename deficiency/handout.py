@@ -2,7 +2,7 @@
 
 Pure Python and offline (fpdf2 for the page, segno for the QR code): no browser, no
 network, nothing read at import time. Every label goes through the reader's catalog and
-every amount and date through :mod:`deficiency.i18n`, exactly as the pages format them,
+every amount and date through :mod:`deficiency.text.i18n`, exactly as the pages format them,
 so the paper a counselor hands over says what the screen said.
 
 Fonts: the built-in PDF fonts are Latin-1 only, so a Unicode TrueType/OpenType font is
@@ -33,23 +33,31 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
-from deficiency import i18n, links, state_law, tax
-from deficiency.analysis import Analysis
-from deficiency.engine import Item
-from deficiency.guidance import next_steps
-from deficiency.labels import (
+from deficiency.core.analysis import Analysis
+from deficiency.core.engine import Item
+from deficiency.core.money import to_cents
+from deficiency.core.scenario import DATE_KEYS, SCENARIO_KEYS, Scenario
+from deficiency.counselor.guidance import next_steps
+from deficiency.counselor.letter import (
+    LetterCheck,
+    LetterFlag,
+    LetterInputs,
+    check_letter,
+    encode_letter,
+)
+from deficiency.interface import links
+from deficiency.rules import state_law, tax
+from deficiency.rules.liens import second_lien_of
+from deficiency.rules.state_law import rules_as_of
+from deficiency.text import i18n
+from deficiency.text.labels import (
     CONFIDENCE_LABELS,
     DISCLAIMER,
     INPUT_LABELS,
     OPTION_LABELS,
     PROGRAM_LABELS,
 )
-from deficiency.letter import LetterCheck, LetterFlag, LetterInputs, check_letter, encode_letter
-from deficiency.liens import second_lien_of
-from deficiency.markers import N_, Message
-from deficiency.money import to_cents
-from deficiency.scenario import DATE_KEYS, SCENARIO_KEYS, Scenario
-from deficiency.state_law import rules_as_of
+from deficiency.text.markers import N_, Message
 
 # -- message ids new to the handout ---------------------------------------------------------
 TITLE = N_("Deficiency balance: counselor handout")

@@ -9,13 +9,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from deficiency import whatif
-from deficiency.analysis import analyze
-from deficiency.exports import comparison_csv, csv_bytes
-from deficiency.help import relocation_help, short_sale_check
-from deficiency.links import decode
-from deficiency.markers import N_
-from deficiency.money import to_cents
+from deficiency.core import whatif
+from deficiency.core.analysis import analyze
+from deficiency.core.money import to_cents
+from deficiency.counselor.help import relocation_help, short_sale_check
+from deficiency.interface.links import decode
+from deficiency.outputs.exports import comparison_csv, csv_bytes
+from deficiency.text.markers import N_
 from ui import frame, inputs, sections, state
 from ui.labels import OPTION_LABELS
 from ui.text import _, issue_text, money, number, plain, render

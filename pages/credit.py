@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from deficiency.analysis import analyze, credit_rules_as_of
-from deficiency.credit import timeline
+from deficiency.core.analysis import analyze, credit_rules_as_of
+from deficiency.rules.credit import timeline
 from ui import frame, inputs, sections, state
 from ui.charts import timeline as timeline_chart
 from ui.labels import PROGRAM_LABELS

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from deficiency.analysis import analyze
-from deficiency.form1099c import read_forms
-from deficiency.money import to_cents
-from deficiency.state_law import decide
-from deficiency.tax import tax_on_cancelled
+from deficiency.core.analysis import analyze
+from deficiency.core.money import to_cents
+from deficiency.counselor.form1099c import read_forms
+from deficiency.rules.state_law import decide
+from deficiency.rules.tax import tax_on_cancelled
 from ui import frame, inputs, sections, state
 from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from deficiency.examples import EXAMPLES
-from deficiency.links import encode
-from deficiency.scenario import validate
+from deficiency.core.scenario import validate
+from deficiency.interface.examples import EXAMPLES
+from deficiency.interface.links import encode
 from ui import frame
 from ui.text import _, md
 from ui.widgets import disclaimer

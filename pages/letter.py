@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from deficiency.letter import check_letter
+from deficiency.counselor.letter import check_letter
 from ui import frame, inputs, state
 from ui.charts import waterfall
 from ui.text import _, money, plain, render

@@ -6,8 +6,8 @@ import textwrap
 
 import streamlit as st
 
-from deficiency.markers import N_
-from deficiency.state_law import COVERAGE_LABELS, case_caption, rules_table
+from deficiency.rules.state_law import COVERAGE_LABELS, case_caption, rules_table
+from deficiency.text.markers import N_
 from ui import frame, inputs, state
 from ui.charts import state_tiles
 from ui.labels import CONFIDENCE_LABELS

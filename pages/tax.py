@@ -7,9 +7,9 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from deficiency.analysis import analyze
-from deficiency.money import cents_from_widget
-from deficiency.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
+from deficiency.core.analysis import analyze
+from deficiency.core.money import cents_from_widget
+from deficiency.rules.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
 from ui import frame, sections, state
 from ui.text import _, money, plain, render
 from ui.widgets import disclaimer, show_issues

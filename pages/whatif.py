@@ -7,10 +7,11 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from deficiency import i18n, whatif
-from deficiency.delay import delay_schedule, parse_rate, per_month_message
-from deficiency.money import cents_from_widget, to_cents
-from deficiency.scenario import Scenario
+from deficiency.core import whatif
+from deficiency.core.delay import delay_schedule, parse_rate, per_month_message
+from deficiency.core.money import cents_from_widget, to_cents
+from deficiency.core.scenario import Scenario
+from deficiency.text import i18n
 from ui import frame, inputs, state
 from ui.text import _, lang, money, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from deficiency.engine import Item
+from deficiency.core.engine import Item
 
 Translate = Callable[[str], str]
 Money = Callable[[int], str]

@@ -11,10 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from deficiency.analysis import Analysis
-from deficiency.exports import breakdown_csv, csv_bytes
+from deficiency.core.analysis import Analysis
+from deficiency.counselor.letter import LetterInputs
 from deficiency.handout import HandoutFontError, find_fonts, render_pdf
-from deficiency.letter import LetterInputs
+from deficiency.outputs.exports import breakdown_csv, csv_bytes
 from ui import state
 from ui.text import _, lang
 

@@ -1,7 +1,7 @@
 """Groups of inputs beyond the basics: the state's questions, tax details, credit details.
 
 The state group asks only what the chosen state's rule depends on (the core says which
-keys: :func:`deficiency.state_law.questions_for`), so a Texas borrower is asked about
+keys: :func:`deficiency.rules.state_law.questions_for`), so a Texas borrower is asked about
 home-equity loans and an Arizona borrower about acreage and dwelling type.
 """
 

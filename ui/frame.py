@@ -12,7 +12,7 @@ import threading
 
 import streamlit as st
 
-from deficiency import i18n
+from deficiency.text import i18n
 from ui import state, streamlit_internals
 from ui.text import LANG_KEY
 

@@ -55,10 +55,10 @@ def amount(field: str, container: Any = st, *, optional: bool = False) -> None:
 
 
 def _schema_choices(field: str) -> tuple[str, ...]:
-    """The codes the field's model accepts (``deficiency.scenario.choices``)."""
-    from deficiency.form1099c import Form1099CInputs
-    from deficiency.letter import LetterInputs
-    from deficiency.scenario import Scenario, choices
+    """The codes the field's model accepts (``deficiency.core.scenario.choices``)."""
+    from deficiency.core.scenario import Scenario, choices
+    from deficiency.counselor.form1099c import Form1099CInputs
+    from deficiency.counselor.letter import LetterInputs
 
     if field.startswith("lt_"):
         return choices(LetterInputs, field)
@@ -129,7 +129,7 @@ def date(field: str, container: Any = st) -> None:
     widget, and Tab from the day goes to its own calendar button, so a date typed and
     tabbed past stayed on screen without reaching the scenario, the link or the PDF
     (issue 13). A text field commits on Enter and on Tab like every other input; the core
-    reads the reader's own forms too (:func:`deficiency.i18n.parse_typed_date`).
+    reads the reader's own forms too (:func:`deficiency.text.i18n.parse_typed_date`).
     """
     label, bound = _prepare(field)
     if not isinstance(st.session_state[bound["key"]], str):
@@ -165,8 +165,8 @@ def decimal_number(field: str, container: Any = st) -> None:
 
 def state_choice(container: Any = st) -> None:
     """The borrower's state: codes in the URL, "TX – Texas" on screen (names are proper nouns)."""
-    from deficiency.scenario import STATE_CODES
-    from deficiency.state_law import load_rules
+    from deficiency.core.scenario import STATE_CODES
+    from deficiency.rules.state_law import load_rules
 
     names = {code: rule.name for code, rule in load_rules().items()}
     label, bound = _prepare("state")
@@ -187,8 +187,8 @@ def text(field: str, container: Any = st) -> None:
 
     Only the 1099-C's description is free text; its length limit is the schema's.
     """
-    from deficiency.form1099c import Form1099CInputs
-    from deficiency.scenario import max_length
+    from deficiency.core.scenario import max_length
+    from deficiency.counselor.form1099c import Form1099CInputs
 
     max_chars = max_length(Form1099CInputs, re.sub(r"^fc\d?_", "fc_", field))
     label, bound = _prepare(field)

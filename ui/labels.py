@@ -1,7 +1,7 @@
-"""The field and option labels live in the core (:mod:`deficiency.labels`), shared with the
+"""The field and option labels live in the core (:mod:`deficiency.text.labels`), shared with the
 PDF handout and the case note; re-exported here for the pages."""
 
-from deficiency.labels import (
+from deficiency.text.labels import (
     CONFIDENCE_LABELS,
     FIELD_LABELS,
     INPUT_LABELS,

@@ -42,7 +42,7 @@ import pyarrow as pa
 import pyarrow.ipc
 import segno
 
-from deficiency import i18n
+from deficiency.text import i18n
 
 
 def warm_up() -> None:

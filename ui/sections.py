@@ -1,4 +1,4 @@
-"""Result sections drawn from an :class:`~deficiency.analysis.Analysis` (no rules here).
+"""Result sections drawn from an :class:`~deficiency.core.analysis.Analysis` (no rules here).
 
 Each function draws one part of the chain (state law, tax, credit) in plain words, with
 the source of every rule shown next to it.
@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from deficiency.analysis import Analysis
-from deficiency.labels import PROGRAM_LABELS
-from deficiency.markers import Message
+from deficiency.core.analysis import Analysis
+from deficiency.text.labels import PROGRAM_LABELS
+from deficiency.text.markers import Message
 from ui.text import _, date, md, money, plain, render
 
 
@@ -142,7 +142,7 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
 
 def second_lien(found: Analysis, container: Any = st) -> None:
     """The second mortgage or HELOC and the co-borrowers (only when entered)."""
-    from deficiency.liens import assess_coborrowers, second_lien_of
+    from deficiency.rules.liens import assess_coborrowers, second_lien_of
 
     sc = found.scenario
     second = second_lien_of(sc)
@@ -162,7 +162,7 @@ def second_lien(found: Analysis, container: Any = st) -> None:
 
 def help_links(found: Analysis, container: Any = st) -> None:
     """Where to get help, picked for this situation, each with its public source."""
-    from deficiency.help import help_for
+    from deficiency.counselor.help import help_for
 
     items = help_for(found)
     if not items:
@@ -186,8 +186,8 @@ def countdowns(found: Analysis, container: Any = st) -> None:
     """Dates that run out: the lender's deadline, the dispute window, the report's end."""
     import datetime as dt
 
-    from deficiency.delay import countdown_notes
-    from deficiency.delay import countdowns as dates
+    from deficiency.core.delay import countdown_notes
+    from deficiency.core.delay import countdowns as dates
 
     today = dt.date.today()
     items = dates(found, today, found.scenario.dispute_date)

@@ -3,7 +3,7 @@
 Why hand-synced instead of ``bind="query-params"``: bound select widgets write their
 *translated label* into the URL (a Japanese link would reopen as the default in English),
 and silently drop bad values; this product must explain each bad key. So the link is
-decoded once by the core (:func:`deficiency.links.decode`), kept as a validated
+decoded once by the core (:func:`deficiency.interface.links.decode`), kept as a validated
 ``Scenario`` in session state (which survives page switches), and written back as stable
 codes after every run. Nothing lives only in server memory: the URL rebuilds everything.
 """
@@ -17,13 +17,8 @@ from typing import Any
 
 import streamlit as st
 
-from deficiency import i18n, links
-from deficiency.engine import evaluate, fit_settlement, settlement_issue
-from deficiency.form1099c import Form1099CInputs, decode_forms, is_form_key
-from deficiency.i18n import parse_typed_date
-from deficiency.letter import LetterInputs, decode_letter, is_letter_key
-from deficiency.querycodes import query_code
-from deficiency.scenario import (
+from deficiency.core.engine import evaluate, fit_settlement, settlement_issue
+from deficiency.core.scenario import (
     DATE_KEYS,
     DEFAULTS,
     FieldIssue,
@@ -31,6 +26,12 @@ from deficiency.scenario import (
     ScenarioError,
     replace,
 )
+from deficiency.counselor.form1099c import Form1099CInputs, decode_forms, is_form_key
+from deficiency.counselor.letter import LetterInputs, decode_letter, is_letter_key
+from deficiency.interface import links
+from deficiency.interface.querycodes import query_code
+from deficiency.text import i18n
+from deficiency.text.i18n import parse_typed_date
 from ui.text import LANG_KEY
 
 SCENARIO = "_scenario"

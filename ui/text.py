@@ -1,7 +1,7 @@
 """Translation and formatting for the current reader (language kept in session state).
 
 ``_`` is looked up per call so each session sees its own language; the catalogs are
-shared read-only objects cached by :mod:`deficiency.i18n`.
+shared read-only objects cached by :mod:`deficiency.text.i18n`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import streamlit as st
 
-from deficiency import i18n
-from deficiency.markers import Message
-from deficiency.scenario import FieldIssue
+from deficiency.core.scenario import FieldIssue
+from deficiency.text import i18n
+from deficiency.text.markers import Message
 
 LANG_KEY = "_lang"
 
@@ -75,7 +75,7 @@ def plain(text: str) -> str:
 
 def field_label(key: str) -> str:
     """A field as the page labels it, in the reader's language (the key when it has none)."""
-    from deficiency.labels import FIELD_LABELS
+    from deficiency.text.labels import FIELD_LABELS
 
     entry = FIELD_LABELS.get(re.sub(r"^fc\d_", "fc_", key))
     return _(entry[0]) if entry else key
@@ -85,7 +85,7 @@ def issue_text(issue: FieldIssue, *, from_link: bool = False) -> str:
     """A rejected value explained in the reader's terms: the field's on-screen label, amounts
     in their number format. A problem in a link also names its stable key, which is what the
     person who wrote the link sees in it."""
-    from deficiency.money import to_cents
+    from deficiency.core.money import to_cents
 
     def label(key: str) -> str:
         shown = field_label(key)

@@ -38,8 +38,8 @@ def disclaimer(as_of: dt.date | None = None) -> None:
     ``as_of``: the page's own date when the core computes one for the rules it shows (the
     Credit page); otherwise the state-law rules' date. Either way the page shows one date.
     """
-    from deficiency.labels import DISCLAIMER
-    from deficiency.state_law import rules_as_of
+    from deficiency.rules.state_law import rules_as_of
+    from deficiency.text.labels import DISCLAIMER
     from ui.text import date
 
     day = as_of or rules_as_of(state.scenario())
@@ -50,7 +50,7 @@ def disclaimer(as_of: dt.date | None = None) -> None:
 def show_chart(figure: Any, alt: str, key: str | None = None) -> None:
     """Draw a Plotly figure the same way everywhere: no logo or toolbar, the reader's number
     marks (Babel's, via ``layout.separators``) and an accessible name."""
-    from deficiency.i18n import plotly_separators
+    from deficiency.text.i18n import plotly_separators
     from ui.text import lang
 
     figure.update_layout(separators=plotly_separators(lang()))

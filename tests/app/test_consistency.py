@@ -1,14 +1,14 @@
-"""Every page says what :func:`deficiency.analysis.analyze` says (issue 13).
+"""Every page says what :func:`deficiency.core.analysis.analyze` says (issue 13).
 
 Why this test exists: each page draws its figures itself (the Calculator from one
-``analyze``, Compare from :func:`deficiency.whatif.compare_paths`, What if from the
-vectorized :func:`deficiency.whatif.figures`, the handout and the CSV from their own
+``analyze``, Compare from :func:`deficiency.core.whatif.compare_paths`, What if from the
+vectorized :func:`deficiency.core.whatif.figures`, the handout and the CSV from their own
 modules). Compare once forced the lender's action to "collect" and told a reader whose
 debt was forgiven that they would pay what the Calculator said they owed nothing of. Unit
 tests of each module passed; only comparing the pages with each other for the *same*
 scenario catches that. So, for many generated scenarios, this opens every page through the
 scenario's own link, reads what a reader sees (formatted by the pages' formatter,
-:func:`deficiency.i18n.money` and :func:`deficiency.i18n.date`) and compares it with one
+:func:`deficiency.text.i18n.money` and :func:`deficiency.text.i18n.date`) and compares it with one
 ``analyze`` of that scenario. Every disagreement of a scenario is listed in one failure,
 with the link that reopens it.
 """
@@ -30,11 +30,11 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from deficiency import exports, handout, i18n, links, whatif
-from deficiency.analysis import Analysis, analyze
-from deficiency.labels import PROGRAM_LABELS
-from deficiency.money import cents_str, to_cents
-from deficiency.scenario import (
+from deficiency import handout
+from deficiency.core import whatif
+from deficiency.core.analysis import Analysis, analyze
+from deficiency.core.money import cents_str, to_cents
+from deficiency.core.scenario import (
     FEE_KEYS,
     FILING_STATUSES,
     FORECLOSURE_TYPES,
@@ -44,6 +44,10 @@ from deficiency.scenario import (
     Scenario,
     validate,
 )
+from deficiency.interface import links
+from deficiency.outputs import exports
+from deficiency.text import i18n
+from deficiency.text.labels import PROGRAM_LABELS
 from tests.app.conftest import open_app, plotly_values, shown
 
 #: States whose rules differ in kind (anti-deficiency, fair value, one action, deadlines).

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from deficiency.analysis import analyze
-from deficiency.credit import timeline
-from deficiency.links import decode
+from deficiency.core.analysis import analyze
+from deficiency.interface.links import decode
+from deficiency.rules.credit import timeline
 from tests.app.conftest import metric, open_app, plotly_values, shown
 
 PAGES = ["pages/scenario.py", "pages/states.py", "pages/tax.py", "pages/credit.py"]
@@ -83,7 +83,7 @@ def test_credit_timeline_dates_equal_the_table() -> None:
     found = analyze(scenario, dt.date.today())
     expected = [e.date.isoformat() for e in timeline(found.credit)]
     assert chart_dates == expected
-    from deficiency import i18n
+    from deficiency.text import i18n
 
     tables = [d.value for d in at.dataframe if "Today" in list(d.value.iloc[:, 0])]
     (table,) = tables

@@ -18,10 +18,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from deficiency import i18n
-from deficiency.analysis import analyze
-from deficiency.links import decode_all
-from deficiency.scenario import validate
+from deficiency.core.analysis import analyze
+from deficiency.core.scenario import validate
+from deficiency.interface.links import decode_all
+from deficiency.text import i18n
 from tests.browser.conftest import ARTIFACTS, metric_value, wait_for_app
 
 pytestmark = pytest.mark.browser

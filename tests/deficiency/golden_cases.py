@@ -46,7 +46,7 @@ FILES = {"worked": "worked.json", "generated": "generated.json"}
 # -- the cases ----------------------------------------------------------------------------------
 def _worked() -> list[dict[str, Any]]:
     """The product's worked examples and hand-picked cases from the law's own examples."""
-    from deficiency.examples import EXAMPLES
+    from deficiency.interface.examples import EXAMPLES
 
     cases = [
         {"id": f"example_{name}", "scenario": data, "langs": ["en", "ja", "es"], "handout": True}
@@ -277,7 +277,7 @@ def _maybe(rng: random.Random, chance: float) -> bool:
 def _scenario(rng: random.Random) -> dict[str, str]:
     """One random but valid scenario (every key of the schema has a chance)."""
     from deficiency import evaluate, validate
-    from deficiency.scenario import (
+    from deficiency.core.scenario import (
         BANKRUPTCY_KINDS,
         FILING_STATUSES,
         INVESTORS,
@@ -415,7 +415,7 @@ def _letter(rng: random.Random) -> dict[str, str]:
 
 
 def _forms(rng: random.Random) -> list[dict[str, str]]:
-    from deficiency.form1099c import CODES
+    from deficiency.counselor.form1099c import CODES
 
     forms = []
     amount = _money(rng, 100, 90_000)
@@ -474,8 +474,8 @@ def plain(value: Any) -> Any:
     address (the report and the handout carry the titles), numpy arrays lists; nothing is
     rounded and nothing is left out.
     """
-    from deficiency.datafiles import Source
-    from deficiency.markers import Message
+    from deficiency.rules.tables import Source
+    from deficiency.text.markers import Message
 
     if isinstance(value, Message):
         return value.text()
@@ -516,20 +516,20 @@ def pdf_text(data: bytes) -> list[str]:
 def outputs(case: Mapping[str, Any]) -> dict[str, Any]:
     """Every public output of the core for one case, as JSON-ready data."""
     from deficiency import validate
-    from deficiency.analysis import analyze, credit_rules_as_of
     from deficiency.casenote import case_note
-    from deficiency.delay import countdown_notes, countdowns, delay_schedule, per_month_message
-    from deficiency.exports import breakdown_csv, comparison_csv
-    from deficiency.form1099c import decode_forms, read_forms
-    from deficiency.guidance import next_steps
+    from deficiency.core.analysis import analyze, credit_rules_as_of
+    from deficiency.core.delay import countdown_notes, countdowns, delay_schedule, per_month_message
+    from deficiency.core.whatif import compare_paths, comparison_records, figures, price_range
+    from deficiency.counselor.form1099c import decode_forms, read_forms
+    from deficiency.counselor.guidance import next_steps
+    from deficiency.counselor.help import help_for, relocation_help, short_sale_check
+    from deficiency.counselor.letter import check_letter, decode_letter
     from deficiency.handout import render_pdf, sources
-    from deficiency.help import help_for, relocation_help, short_sale_check
-    from deficiency.letter import check_letter, decode_letter
-    from deficiency.liens import assess_coborrowers, second_lien_of
-    from deficiency.links import decode_all, encode, encode_all
-    from deficiency.report import full_report
-    from deficiency.state_law import case_caption, coverage, rules_as_of
-    from deficiency.whatif import compare_paths, comparison_records, figures, price_range
+    from deficiency.interface.links import decode_all, encode, encode_all
+    from deficiency.interface.report import full_report
+    from deficiency.outputs.exports import breakdown_csv, comparison_csv
+    from deficiency.rules.liens import assess_coborrowers, second_lien_of
+    from deficiency.rules.state_law import case_caption, coverage, rules_as_of
 
     scenario = validate(case["scenario"])
     letter, letter_issues = decode_letter(case.get("letter", {}))

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from deficiency import casenote, i18n, links, validate
-from deficiency.analysis import analyze
+from deficiency import casenote, validate
+from deficiency.core.analysis import analyze
+from deficiency.interface import links
+from deficiency.text import i18n
 
 TODAY = dt.date(2026, 11, 26)
 # Texas foreclosure: $300,000 owed, sold for $250,000, fair value $280,000, settled for
@@ -137,7 +139,7 @@ def test_compact_inputs_name_the_rest() -> None:
 
 
 def test_labels_are_the_pages_message_ids() -> None:
-    from deficiency import labels
+    from deficiency.text import labels
 
     assert casenote.INPUT_LABELS is labels.INPUT_LABELS
     assert casenote.OPTION_LABELS is labels.OPTION_LABELS

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import deficiency.credit as credit
+import deficiency.rules.credit as credit
 from deficiency import evaluate, validate
-from deficiency.credit import CreditResult, add_months, add_years, assess, timeline
+from deficiency.rules.credit import CreditResult, add_months, add_years, assess, timeline
 
 D = dt.date
 TODAY = D(2025, 1, 1)
@@ -515,13 +515,13 @@ def test_tables_are_not_read_at_import() -> None:
     import subprocess
     import sys
 
-    code = "import deficiency.credit as c; print(c._default_tables.cache_info().currsize)"
+    code = "import deficiency.rules.credit as c; print(c._default_tables.cache_info().currsize)"
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(credit.__file__).resolve().parents[1],
+        cwd=Path(credit.__file__).resolve().parents[3],
     )
     assert out.stdout.strip() == "0"
 
@@ -577,7 +577,7 @@ def test_rules_checked_is_the_newest_check_date_of_the_cited_sources() -> None:
 
 
 def test_credit_page_rules_as_of_is_a_check_date_not_today() -> None:
-    from deficiency.analysis import analyze, credit_rules_as_of
+    from deficiency.core.analysis import analyze, credit_rules_as_of
 
     data = {**MORTGAGE, "state": "TX", "path": "foreclosure", "dofd": "2024-01-15"}
     found = analyze(validate(data), D(2026, 12, 1))

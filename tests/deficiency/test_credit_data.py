@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from deficiency import credit
-from deficiency.credit import DATA_DIR, CreditDataError, load_tables
+from deficiency.rules import credit
+from deficiency.rules.credit import DATA_DIR, CreditDataError, load_tables
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from deficiency import credit, help, letter, state_law, tax
-from deficiency.datafiles import DataFileError, amount_cell, read_rows
+from deficiency.counselor import help, letter
+from deficiency.rules import credit, state_law, tax
+from deficiency.rules.tables import DataFileError, amount_cell, read_rows
 
 
 def test_rows_are_numbered_and_stripped() -> None:

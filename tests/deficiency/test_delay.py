@@ -17,9 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency import delay, evaluate, state_law, validate
-from deficiency.analysis import analyze
-from deficiency.money import from_cents
+from deficiency import evaluate, validate
+from deficiency.core import delay
+from deficiency.core.analysis import analyze
+from deficiency.core.money import from_cents
+from deficiency.rules import state_law
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from deficiency import evaluate, sweep, validate
-from deficiency.engine import evaluate_lenient
-from deficiency.scenario import ScenarioError
+from deficiency.core.engine import evaluate_lenient
+from deficiency.core.scenario import ScenarioError
 
 
 def test_short_sale_example() -> None:

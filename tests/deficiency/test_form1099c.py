@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency import form1099c as fc
-from deficiency import tax, validate
-from deficiency.analysis import Analysis, analyze
-from deficiency.form1099c import (
+from deficiency import validate
+from deficiency.core.analysis import Analysis, analyze
+from deficiency.core.scenario import MSG_AMOUNT, MSG_CHOICE, MSG_DATE, MSG_UNKNOWN, ScenarioError
+from deficiency.counselor import form1099c as fc
+from deficiency.counselor.form1099c import (
     CODE_EXPLANATIONS,
     EMPTY_FORM,
     FORM_KEYS,
@@ -30,8 +31,8 @@ from deficiency.form1099c import (
     read_forms,
     validate_forms,
 )
-from deficiency.markers import Message
-from deficiency.scenario import MSG_AMOUNT, MSG_CHOICE, MSG_DATE, MSG_UNKNOWN, ScenarioError
+from deficiency.rules import tax
+from deficiency.text.markers import Message
 
 TODAY = dt.date(2025, 6, 1)
 CAR = {"loan": "auto", "balance": "10000", "sale_price": "8500", "state": "TX"}

@@ -24,11 +24,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from deficiency import handout, i18n, links
-from deficiency.analysis import Analysis, analyze
-from deficiency.examples import example
-from deficiency.money import cents_str
-from deficiency.scenario import PATHS_BY_LOAN, STATE_CODES, replace, validate
+from deficiency import handout
+from deficiency.core.analysis import Analysis, analyze
+from deficiency.core.money import cents_str
+from deficiency.core.scenario import PATHS_BY_LOAN, STATE_CODES, replace, validate
+from deficiency.interface import links
+from deficiency.interface.examples import example
+from deficiency.text import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 3, 1)
@@ -259,7 +261,7 @@ def test_waterfall_spans_run_from_zero_to_the_result() -> None:
 # -- the handout's labels are the pages' message ids (so they share one translation) -------
 def test_labels_are_shared_with_the_pages() -> None:
     """One set of message ids for the pages, the handout and the case note."""
-    from deficiency import labels
+    from deficiency.text import labels
     from ui import labels as ui_labels
 
     assert handout.INPUT_LABELS is labels.INPUT_LABELS is ui_labels.INPUT_LABELS
@@ -303,7 +305,7 @@ def test_any_scenario_renders(sc, lang) -> None:
 
 
 def test_handout_says_when_its_rules_were_checked() -> None:
-    from deficiency.state_law import load_rules
+    from deficiency.rules.state_law import load_rules
 
     found = analyze(validate({"state": "CA", "balance": "10", "sale_price": "5"}))
     text = text_of(handout.render_pdf(found, "http://x/?a=1"))
@@ -331,7 +333,12 @@ OHIO_CAR = replace(example("car"), state="OH", dofd="2025-01-15", sale_date="202
 
 
 def test_letter_check_is_in_the_handout_with_the_difference_and_what_to_ask() -> None:
-    from deficiency.letter import ASK_ARITHMETIC, TITLE_ARITHMETIC, check_letter, validate_letter
+    from deficiency.counselor.letter import (
+        ASK_ARITHMETIC,
+        TITLE_ARITHMETIC,
+        check_letter,
+        validate_letter,
+    )
 
     letter = validate_letter(PADDED_LETTER)
     found = analyze(OHIO_CAR, TODAY)
@@ -353,7 +360,7 @@ def test_letter_check_is_in_the_handout_with_the_difference_and_what_to_ask() ->
 
 
 def test_no_letter_values_no_letter_section() -> None:
-    from deficiency.letter import LETTER_DEFAULTS
+    from deficiency.counselor.letter import LETTER_DEFAULTS
 
     found = analyze(OHIO_CAR, TODAY)
     for letter in (None, LETTER_DEFAULTS):
@@ -364,7 +371,7 @@ def test_no_letter_values_no_letter_section() -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "es"])
 def test_letter_check_renders_in_japanese_and_spanish(lang: str) -> None:
-    from deficiency.letter import validate_letter
+    from deficiency.counselor.letter import validate_letter
 
     found = analyze(OHIO_CAR, TODAY)
     pdf = handout.render_pdf(
@@ -377,7 +384,7 @@ def test_letter_check_renders_in_japanese_and_spanish(lang: str) -> None:
 
 
 def test_ohio_car_handout_cites_ohio_code_never_new_york() -> None:
-    from deficiency.letter import validate_letter
+    from deficiency.counselor.letter import validate_letter
 
     found = analyze(replace(OHIO_CAR, notice_given=False), TODAY)
     plain = analyze(OHIO_CAR, TODAY)
@@ -398,8 +405,8 @@ def test_ohio_car_handout_cites_ohio_code_never_new_york() -> None:
 def test_every_state_cites_its_own_article_9_or_the_uniform_text() -> None:
     """No state's citations point at another state's code: its own enacted section, or
     the uniform text (Cornell LII's copy of the official UCC text)."""
-    from deficiency import ucc
-    from deficiency.letter import check_letter, validate_letter
+    from deficiency.counselor.letter import check_letter, validate_letter
+    from deficiency.rules import ucc
 
     letter = validate_letter({**PADDED_LETTER, "lt_notice_given": "no"})
     for code in STATE_CODES:

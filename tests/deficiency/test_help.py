@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from deficiency import help as helpme
 from deficiency import validate
-from deficiency.analysis import analyze
+from deficiency.core.analysis import analyze
+from deficiency.counselor import help as helpme
 
 TODAY = dt.date(2026, 11, 26)
 VALUE = 20_000_000  # $200,000.00 as-is
@@ -281,7 +281,8 @@ def test_pfs_table_rejects_gaps_and_rising_minimums() -> None:
 
 def test_nothing_is_read_at_import_time() -> None:
     code = (
-        "import deficiency.help as h, deficiency.liens, deficiency.delay, deficiency.casenote;"
+        "import deficiency.counselor.help as h, deficiency.rules.liens, deficiency.core.delay, "
+        "deficiency.casenote;"
         "print(h.load_resources.cache_info().currsize, h.load_relocation.cache_info().currsize,"
         " h.load_pfs.cache_info().currsize)"
     )

@@ -17,8 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency import letter as lt
-from deficiency.letter import (
+from deficiency.core.scenario import (
+    MSG_AMOUNT,
+    MSG_BOOL,
+    MSG_INT,
+    MSG_UNKNOWN,
+    ScenarioError,
+    _short,
+)
+from deficiency.counselor import letter as lt
+from deficiency.counselor.letter import (
     LETTER_DEFAULTS,
     LETTER_KEYS,
     LetterDataError,
@@ -28,16 +36,8 @@ from deficiency.letter import (
     encode_letter,
     validate_letter,
 )
-from deficiency.markers import Message
-from deficiency.scenario import (
-    MSG_AMOUNT,
-    MSG_BOOL,
-    MSG_INT,
-    MSG_UNKNOWN,
-    ScenarioError,
-    _short,
-)
-from deficiency.ucc import section
+from deficiency.rules.ucc import section
+from deficiency.text.markers import Message
 
 # Without a state, the flags cite the uniform text of Article 9 (issue 13).
 UCC_SOURCE_615 = section("9-615", None).url
@@ -569,7 +569,8 @@ def test_messages_avoid_printf_percent_and_render() -> None:
 
 def test_no_file_is_read_at_import_time() -> None:
     code = (
-        "import deficiency.letter as m, deficiency.form1099c as f, deficiency.tax as t; "
+        "import deficiency.counselor.letter as m, deficiency.counselor.form1099c as f, "
+        "deficiency.rules.tax as t; "
         "print(m.load_ranges.cache_info().currsize, m.load_sources.cache_info().currsize, "
         "f.load_sources.cache_info().currsize, f.load_codes.cache_info().currsize, "
         "t.load_tables.cache_info().currsize)"

@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from deficiency import liens, validate
-from deficiency.scenario import Scenario
+from deficiency import validate
+from deficiency.core.scenario import Scenario
+from deficiency.rules import liens
 
 SECOND = 5_000_000  # $50,000.00
 BASE: dict[str, Any] = {

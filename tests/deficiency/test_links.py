@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency.links import decode, encode
-from deficiency.scenario import DEFAULTS, validate
+from deficiency.core.scenario import DEFAULTS, validate
+from deficiency.interface.links import decode, encode
 
 
 def test_only_non_defaults_are_written() -> None:
@@ -87,7 +87,7 @@ def test_decode_never_raises(params) -> None:
 
 
 def test_a_key_repeated_with_different_values_is_left_out_and_reported() -> None:
-    from deficiency.links import collapse_repeats
+    from deficiency.interface.links import collapse_repeats
 
     pairs = [("v", "1"), ("balance", "250000"), ("sale_price", "200000"), ("balance", "300000")]
     kept, issues = collapse_repeats(pairs)
@@ -97,7 +97,7 @@ def test_a_key_repeated_with_different_values_is_left_out_and_reported() -> None
 
 
 def test_a_key_repeated_with_the_same_value_is_kept_once() -> None:
-    from deficiency.links import collapse_repeats
+    from deficiency.interface.links import collapse_repeats
 
     kept, issues = collapse_repeats([("balance", "1000"), ("balance", "1000")])
     assert kept == {"balance": "1000"} and issues == []

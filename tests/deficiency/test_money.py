@@ -7,7 +7,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from deficiency.money import (
+from deficiency.core.money import (
     cents_from_widget,
     div_round_half_up,
     parse_decimal,

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deficiency import evaluate, sweep, validate
-from deficiency.engine import evaluate_lenient
-from deficiency.money import cents_str, from_cents, to_cents
-from deficiency.scenario import FORMULA_AMOUNT_KEYS
+from deficiency.core.engine import evaluate_lenient
+from deficiency.core.money import cents_str, from_cents, to_cents
+from deficiency.core.scenario import FORMULA_AMOUNT_KEYS
 
 cents = st.integers(min_value=0, max_value=10_000_000_000)
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from deficiency.scenario import ScenarioError, replace, validate
+from deficiency.core.scenario import ScenarioError, replace, validate
 
 
 @pytest.mark.parametrize(
@@ -80,8 +80,8 @@ def test_long_values_are_truncated_in_messages() -> None:
 
 def test_choices_come_from_the_schema() -> None:
     """Pages offer what the schema accepts: a code added to a Literal is offered at once."""
-    from deficiency.form1099c import EVENT_CODES, Form1099CInputs
-    from deficiency.scenario import INVESTORS, Scenario, choices, max_length
+    from deficiency.core.scenario import INVESTORS, Scenario, choices, max_length
+    from deficiency.counselor.form1099c import EVENT_CODES, Form1099CInputs
 
     assert choices(Scenario, "investor") == ("", *INVESTORS)
     assert choices(Scenario, "loan") == ("mortgage", "auto", "other")

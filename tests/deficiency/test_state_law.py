@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 
 from deficiency import evaluate, validate
-from deficiency import state_law as sl
-from deficiency.scenario import STATE_CODES
+from deficiency.core.scenario import STATE_CODES
+from deficiency.rules import state_law as sl
 
 DEFICIENCY = 5_000_000  # $300,000.00 − $250,000.00, in cents
 BASE: dict[str, Any] = {
@@ -546,7 +546,7 @@ def test_rules_table() -> None:
 
 def test_no_file_is_read_at_import_time() -> None:
     code = (
-        "import deficiency.state_law as s; "
+        "import deficiency.rules.state_law as s; "
         "print(s.load_rules.cache_info().currsize, s.load_auto_rules.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

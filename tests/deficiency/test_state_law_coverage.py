@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from deficiency import state_law as sl
-from deficiency.engine import evaluate
-from deficiency.scenario import validate
+from deficiency.core.engine import evaluate
+from deficiency.core.scenario import validate
+from deficiency.rules import state_law as sl
 
 BASE: dict[str, Any] = {"balance": "250000", "sale_price": "200000"}
 

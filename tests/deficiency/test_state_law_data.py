@@ -11,14 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from deficiency import state_law as sl
-from deficiency.scenario import STATE_CODES
+from deficiency.core.scenario import STATE_CODES
+from deficiency.rules import state_law as sl
 
 Rows = list[dict[str, str]]
 
 
 def packaged(name: str) -> str:
-    return resources.files("deficiency").joinpath("data", name).read_text(encoding="utf-8")
+    return (
+        resources.files("deficiency.rules.state_law")
+        .joinpath("data", name)
+        .read_text(encoding="utf-8")
+    )
 
 
 def rows_of(name: str) -> tuple[list[str], Rows]:

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deficiency import evaluate, replace, validate
-from deficiency import state_law as sl
-from deficiency.scenario import PATHS_BY_LOAN, STATE_CODES
+from deficiency.core.scenario import PATHS_BY_LOAN, STATE_CODES
+from deficiency.rules import state_law as sl
 
 MAX_CENTS = 50_000_000_00  # $50 million: well inside the schema's limits
 

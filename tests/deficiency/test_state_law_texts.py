@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from deficiency import state_law as sl
-from deficiency.analysis import analyze
-from deficiency.engine import evaluate
-from deficiency.scenario import validate
+from deficiency.core.analysis import analyze
+from deficiency.core.engine import evaluate
+from deficiency.core.scenario import validate
+from deficiency.rules import state_law as sl
 
 CALIFORNIA_SHORT_SALE: dict[str, Any] = {
     "path": "short_sale",

@@ -14,9 +14,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from deficiency import evaluate, sweep, tax, validate
-from deficiency.markers import Message
-from deficiency.money import cents_str, to_cents
+from deficiency import evaluate, sweep, validate
+from deficiency.core.money import cents_str, to_cents
+from deficiency.rules import tax
+from deficiency.text.markers import Message
 
 TODAY = dt.date(2025, 6, 30)  # a fixed "today" so the default tax year never drifts
 
@@ -544,7 +545,7 @@ def test_notes_and_insolvency_worksheet() -> None:
 
 
 def _literal_msgids() -> set[str]:
-    """Every string literal passed to N_() in deficiency/tax.py."""
+    """Every string literal passed to N_() in deficiency/rules/tax/__init__.py."""
     tree = ast.parse(inspect.getsource(tax))
     found = set()
     for node in ast.walk(tree):

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from deficiency import tax
-from deficiency.money import to_cents
-from deficiency.scenario import FILING_STATUSES
+from deficiency.core.money import to_cents
+from deficiency.core.scenario import FILING_STATUSES
+from deficiency.rules import tax
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -148,7 +148,7 @@ def test_rules_from_the_data() -> None:
 
 
 def test_no_file_is_read_at_import() -> None:
-    code = "import deficiency.tax as t; assert t.load_tables.cache_info().currsize == 0"
+    code = "import deficiency.rules.tax as t; assert t.load_tables.cache_info().currsize == 0"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 

@@ -8,9 +8,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency import evaluate, sweep, tax, validate
-from deficiency.money import cents_str
-from deficiency.scenario import BANKRUPTCY_KINDS, FILING_STATUSES, PATHS_BY_LOAN
+from deficiency import evaluate, sweep, validate
+from deficiency.core.money import cents_str
+from deficiency.core.scenario import BANKRUPTCY_KINDS, FILING_STATUSES, PATHS_BY_LOAN
+from deficiency.rules import tax
 
 TODAY = dt.date(2025, 6, 30)
 TOP_RATE_BP = 3700

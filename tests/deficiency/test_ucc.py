@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from deficiency import ucc
-from deficiency.datafiles import DataFileError
-from deficiency.scenario import STATE_CODES
+from deficiency.core.scenario import STATE_CODES
+from deficiency.rules import ucc
+from deficiency.rules.tables import DataFileError
 
 HEADER = "state,section,citation,heading,url,verified,note\n"
 UNIFORM = "".join(
@@ -83,7 +83,8 @@ def test_the_uniform_text_is_required_for_every_section() -> None:
 
 def test_no_file_is_read_at_import_time() -> None:
     code = (
-        "import deficiency.ucc as u, deficiency.state_law, deficiency.letter; "
+        "import deficiency.rules.ucc as u, deficiency.rules.state_law, "
+        "deficiency.counselor.letter; "
         "print(u.load_sections.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

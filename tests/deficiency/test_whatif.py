@@ -8,10 +8,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency import whatif
-from deficiency.analysis import analyze
-from deficiency.money import cents_str, from_cents
-from deficiency.scenario import STATE_CODES, validate
+from deficiency.core import whatif
+from deficiency.core.analysis import analyze
+from deficiency.core.money import cents_str, from_cents
+from deficiency.core.scenario import STATE_CODES, validate
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -181,7 +181,7 @@ def test_relocation_help_is_counted_on_the_paths_that_pay_it() -> None:
 def test_compare_keeps_the_lenders_action_on_every_path() -> None:
     """Issue 13: a forgiven short sale showed "You pay $49,550" and status 97 on Compare
     while the Calculator said $0 owed; each row is the scenario with only the path changed."""
-    from deficiency.analysis import analyze
+    from deficiency.core.analysis import analyze
 
     sc = validate({"state": "AZ", "balance": "250000", "sale_price": "200000", "action": "forgive"})
     rows = whatif.compare_paths(sc, 30, TODAY)

@@ -14,7 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from deficiency import i18n
+from deficiency.text import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("app.py", "pages", "ui", "deficiency")

@@ -105,7 +105,7 @@ def test_dockerignore_lets_in_the_app_and_nothing_else() -> None:
     for folder in ("pages", "ui", "deficiency"):
         py = {str(p.relative_to(ROOT)) for p in (ROOT / folder).rglob("*.py")}
         assert py <= files, sorted(py - files)
-    assert {str(p.relative_to(ROOT)) for p in (ROOT / "deficiency/data").glob("*.csv")} <= files
+    assert {str(p.relative_to(ROOT)) for p in (ROOT / "deficiency").rglob("*.csv")} <= files
     assert {str(p.relative_to(ROOT)) for p in (ROOT / "locales").glob("*/*/*.po")} <= files
     leaked = sorted(
         f

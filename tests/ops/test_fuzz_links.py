@@ -2,8 +2,8 @@
 
 The raw query string is parsed as Streamlit parses the address bar (bench/fuzz.py:
 ``parse_qs`` with blank values, its size limits, the last of repeated keys), then
-``deficiency.links.decode`` → ``deficiency.analysis.analyze`` → ``links.encode`` must never
-raise; every unknown key is reported (``issue.key`` is the key or its truncation), every
+``deficiency.interface.links.decode`` → ``deficiency.core.analysis.analyze`` → ``links.encode``
+must never raise; every unknown key is reported (``issue.key`` is the key or its truncation), every
 known key whose value does not validate is reported, no valid key is, and the decoded
 scenario's own link reopens it. The 100,000-case run is ``python -m bench.fuzz``.
 """
@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.fuzz import DATES, NUMBERS, PAYLOADS, WORDS, check_case, parse_like_streamlit
-from deficiency import links
-from deficiency.scenario import SCENARIO_KEYS, _short
+from deficiency.core.scenario import SCENARIO_KEYS, _short
+from deficiency.interface import links
 
 KEYS = st.one_of(
     st.sampled_from(SCENARIO_KEYS),

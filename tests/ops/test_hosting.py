@@ -22,9 +22,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from bench.common import LINK, ROOT, Server, Session
-from deficiency.form1099c import FORM_KEYS
-from deficiency.letter import LETTER_KEYS
-from deficiency.scenario import SCENARIO_KEYS
+from deficiency.core.scenario import SCENARIO_KEYS
+from deficiency.counselor.form1099c import FORM_KEYS
+from deficiency.counselor.letter import LETTER_KEYS
 from tests.ops.conftest import deficiency, wait_for_app
 
 pytestmark = pytest.mark.browser

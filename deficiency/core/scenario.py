@@ -1,0 +1,605 @@
+"""The scenario schema: one set of keys for the Python API, the JSON command line and the URL.
+
+The keys are a public interface (shared links must keep working for years): add keys, never
+rename them or change their meaning. Every key is documented in the README; the schema
+version travels as ``v`` in links.
+
+Validation uses pydantic; every failure becomes a :class:`FieldIssue` naming the key, the
+value and the allowed range, as a translatable message id (see :mod:`deficiency.text.markers`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from deficiency.core.money import MAX_AMOUNT, parse_decimal
+from deficiency.text.markers import N_
+
+SCHEMA_VERSION = "1"
+
+LoanType = Literal["mortgage", "auto", "other"]
+Path = Literal["short_sale", "foreclosure", "deed_in_lieu", "repossession", "voluntary_surrender"]
+Action = Literal["collect", "forgive", "settle"]
+ForeclosureType = Literal["judicial", "nonjudicial"]
+Bankruptcy = Literal["none", "chapter7", "chapter13"]
+FilingStatus = Literal[
+    "single", "married_joint", "married_separate", "head_of_household", "surviving_spouse"
+]
+ScoreBand = Literal["680", "720", "780"]
+Investor = Literal["fannie_mae", "fha"]
+
+LOAN_TYPES: tuple[str, ...] = ("mortgage", "auto", "other")
+PATHS_BY_LOAN: dict[str, tuple[str, ...]] = {
+    "mortgage": ("short_sale", "foreclosure", "deed_in_lieu"),
+    "auto": ("repossession", "voluntary_surrender"),
+    "other": ("repossession", "voluntary_surrender"),
+}
+ALL_PATHS: tuple[str, ...] = (
+    "short_sale",
+    "foreclosure",
+    "deed_in_lieu",
+    "repossession",
+    "voluntary_surrender",
+)
+ACTIONS: tuple[str, ...] = ("collect", "forgive", "settle")
+FORECLOSURE_TYPES: tuple[str, ...] = ("judicial", "nonjudicial")
+BANKRUPTCY_KINDS: tuple[str, ...] = ("none", "chapter7", "chapter13")
+FILING_STATUSES: tuple[str, ...] = (
+    "single",
+    "married_joint",
+    "married_separate",
+    "head_of_household",
+    "surviving_spouse",
+)
+SCORE_BANDS: tuple[str, ...] = ("680", "720", "780")
+INVESTORS: tuple[str, ...] = ("fannie_mae", "fha")
+
+#: The 50 states and DC, by USPS code.
+STATE_CODES: tuple[str, ...] = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY",
+)  # fmt: skip
+
+#: Amount keys that are fees and costs added to what is owed, in breakdown order.
+FEE_KEYS: tuple[str, ...] = (
+    "interest",
+    "late_fees",
+    "legal_fees",
+    "sale_costs",
+    "holding_costs",
+    "other_fees",
+)
+#: Every amount key that enters the deficiency formula.
+FORMULA_AMOUNT_KEYS: tuple[str, ...] = ("balance", *FEE_KEYS, "sale_price", "credits")
+
+DATE_KEYS: tuple[str, ...] = (
+    "sale_date",
+    "loan_date",
+    "dofd",
+    "discharge_date",
+    "bankruptcy_date",
+    "charge_off_date",
+    "settlement_date",
+    "dispute_date",
+)
+MIN_DATE = dt.date(1980, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+MAX_TEXT = 64  # longest value echoed back in an error message
+
+# -- message ids (translated by the shell) ------------------------------------------------
+MSG_AMOUNT = N_(
+    "{key}: “{value}” is not allowed. Enter an amount from $0 to $100,000,000 "
+    "with at most 2 decimals."
+)
+MSG_CHOICE = N_("{key}: “{value}” is not allowed. Choose one of: {allowed}.")
+MSG_BOOL = N_("{key}: “{value}” is not allowed. Use yes or no.")
+MSG_DATE = N_("{key}: “{value}” is not allowed. Enter a date (YYYY-MM-DD) from {min} to {max}.")
+MSG_INT = N_("{key}: “{value}” is not allowed. Enter a whole number from {min} to {max}.")
+MSG_NUMBER = N_(
+    "{key}: “{value}” is not allowed. Enter a number from {min} to {max} with at most 2 decimals."
+)
+MSG_RATE = N_(
+    "{key}: “{value}” is not allowed. Enter a yearly rate in percent from 0 to 100 "
+    "with at most 3 decimals."
+)
+MSG_UNKNOWN = N_("{key}: unknown setting.")
+MSG_PATH = N_("{key}: “{value}” does not apply to this loan type. Choose one of: {allowed}.")
+MSG_SETTLEMENT = N_(
+    "{key}: “{value}” is more than the deficiency ({deficiency}); a settlement cannot exceed it."
+)
+MSG_VERSION = N_("{key}: “{value}” is not a known link version; read as version 1.")
+MSG_INVALID = N_("{key}: “{value}” is not allowed.")
+MSG_REPEATED = N_(
+    "{key}: the link gives it more than once ({value}), so we cannot tell which is meant; left out."
+)
+
+
+@dataclass(frozen=True)
+class FieldIssue:
+    """One invalid input: which key, what value, and why (a translatable message id)."""
+
+    key: str
+    value: str
+    message: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    #: Which of ``value`` and ``params`` are dollar amounts (plain ``"50000.00"`` text), so
+    #: a reader sees them in their own number format ("$50,000.00", "50.000,00 US$").
+    money_params: frozenset[str] = frozenset()
+
+    def text(
+        self,
+        gettext: Any = None,
+        *,
+        label: Callable[[str], str] | None = None,
+        money: Callable[[Decimal], str] | None = None,
+    ) -> str:
+        """The message in the reader's language (``gettext`` from their catalog).
+
+        Without ``label`` and ``money`` it names the stable key and plain numbers (the JSON
+        command line, logs). On screen the shell passes both, so the reader sees the field
+        as it is labelled on the page and amounts as they are written in their language.
+        """
+        template = gettext(self.message) if gettext else self.message
+        values = {"value": self.value, **self.params}
+        if money is not None:
+            for name in self.money_params:
+                try:
+                    values[name] = money(Decimal(values[name]))
+                except (KeyError, ArithmeticError, ValueError):
+                    continue
+        key = label(self.key) if label is not None else self.key
+        return template.format(key=key, **values)
+
+
+class ScenarioError(ValueError):
+    """Raised when a scenario cannot be validated; carries one issue per bad key."""
+
+    def __init__(self, issues: list[FieldIssue]):
+        super().__init__("; ".join(issue.text() for issue in issues))
+        self.issues = issues
+
+
+def _short(value: Any) -> str:
+    """A bounded, printable echo of a bad value (never rendered as HTML by the shell)."""
+    text = str(value)
+    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _amount(value: Any) -> Decimal:
+    """Parse a dollar amount: 0 to 100,000,000, at most two decimals, finite, not bool."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("amount", MSG_AMOUNT)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise PydanticCustomError("amount", MSG_AMOUNT)
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            number = parse_decimal(value)
+        except ValueError:
+            raise PydanticCustomError("amount", MSG_AMOUNT) from None
+    else:
+        raise PydanticCustomError("amount", MSG_AMOUNT)
+    if not number.is_finite() or number < 0 or number > MAX_AMOUNT:
+        raise PydanticCustomError("amount", MSG_AMOUNT)
+    if number != number.quantize(Decimal("0.01")):
+        raise PydanticCustomError("amount", MSG_AMOUNT)
+    return number.quantize(Decimal("0.01"))
+
+
+def _optional_amount(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return _amount(value)
+
+
+def _acres(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise PydanticCustomError("acres", MSG_NUMBER)
+    try:
+        number = parse_decimal(str(value)) if not isinstance(value, Decimal) else value
+    except ValueError:
+        raise PydanticCustomError("acres", MSG_NUMBER) from None
+    if not number.is_finite() or number < 0 or number > 1_000_000:
+        raise PydanticCustomError("acres", MSG_NUMBER)
+    if number != number.quantize(Decimal("0.01")):
+        raise PydanticCustomError("acres", MSG_NUMBER)
+    return number.quantize(Decimal("0.01"))
+
+
+def _units(value: Any) -> int:
+    if isinstance(value, bool):
+        raise PydanticCustomError("units", MSG_INT)
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 6:
+        raise PydanticCustomError("units", MSG_INT)
+    number = int(text)
+    if not 1 <= number <= 1000:
+        raise PydanticCustomError("units", MSG_INT)
+    return number
+
+
+def _int_range(low: int, high: int, kind: str):
+    """A whole number from ``low`` to ``high`` (ASCII digits only, no signs or exponents)."""
+
+    def check(value: Any) -> int:
+        if isinstance(value, bool):
+            raise PydanticCustomError(kind, MSG_INT)
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 6:
+            raise PydanticCustomError(kind, MSG_INT)
+        number = int(text)
+        if not low <= number <= high:
+            raise PydanticCustomError(kind, MSG_INT)
+        return number
+
+    return check
+
+
+def _optional_int_range(low: int, high: int, kind: str):
+    inner = _int_range(low, high, kind)
+
+    def check(value: Any) -> int | None:
+        if value is None or value == "":
+            return None
+        return inner(value)
+
+    return check
+
+
+def _rate(value: Any) -> Decimal:
+    """An annual interest rate in percent: 0 to 100, at most 3 decimals (6.875)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("rate", MSG_RATE)
+    try:
+        number = parse_decimal(str(value)) if not isinstance(value, Decimal) else value
+    except ValueError:
+        raise PydanticCustomError("rate", MSG_RATE) from None
+    if not number.is_finite() or not 0 <= number <= 100:
+        raise PydanticCustomError("rate", MSG_RATE)
+    if number != number.quantize(Decimal("0.001")):
+        raise PydanticCustomError("rate", MSG_RATE)
+    return number.quantize(Decimal("0.001"))
+
+
+_TRUE = {"yes", "true", "1", "on", "y"}
+_FALSE = {"no", "false", "0", "off", "n"}
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise PydanticCustomError("flag", MSG_BOOL)
+
+
+def _optional_flag(value: Any) -> bool | None:
+    if value is None or value == "" or (isinstance(value, str) and value.lower() == "auto"):
+        return None
+    return _flag(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        parsed = value
+    elif isinstance(value, str) and len(value) == 10 and value.isascii():
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date", MSG_DATE) from None
+    else:
+        raise PydanticCustomError("date", MSG_DATE)
+    if not MIN_DATE <= parsed <= MAX_DATE:
+        raise PydanticCustomError("date", MSG_DATE)
+    return parsed
+
+
+def _state(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    text = str(value).strip().upper()
+    if text not in STATE_CODES:
+        raise PydanticCustomError("choice", MSG_CHOICE)
+    return text
+
+
+def _choice(options: tuple[str, ...]):
+    def check(value: Any) -> str:
+        text = str(value).strip() if isinstance(value, str) else value
+        if text not in options:
+            raise PydanticCustomError("choice", MSG_CHOICE)
+        return text
+
+    return check
+
+
+def _optional_choice(options: tuple[str, ...]):
+    inner = _choice(options)
+
+    def check(value: Any) -> str | None:
+        if value is None or value == "":
+            return None
+        return inner(value)
+
+    return check
+
+
+Amount = Annotated[Decimal, BeforeValidator(_amount)]
+OptionalAmount = Annotated[Decimal | None, BeforeValidator(_optional_amount)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
+OptionalFlag = Annotated[bool | None, BeforeValidator(_optional_flag)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(_date)]
+
+
+class Scenario(BaseModel):
+    """A validated what-if scenario. Immutable; build new ones with :func:`replace`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # -- issue 2: the loan, the sale, fees and the lender's action ----------------------
+    loan: Annotated[LoanType, BeforeValidator(_choice(LOAN_TYPES))] = "mortgage"
+    #: ``None`` means the loan type's usual path (short sale for a mortgage, repossession else).
+    path: Annotated[Path | None, BeforeValidator(_optional_choice(ALL_PATHS))] = None
+    balance: Amount = Decimal("0.00")
+    interest: Amount = Decimal("0.00")
+    late_fees: Amount = Decimal("0.00")
+    legal_fees: Amount = Decimal("0.00")
+    sale_costs: Amount = Decimal("0.00")
+    holding_costs: Amount = Decimal("0.00")
+    other_fees: Amount = Decimal("0.00")
+    sale_price: Amount = Decimal("0.00")
+    credits: Amount = Decimal("0.00")
+    action: Annotated[Action, BeforeValidator(_choice(ACTIONS))] = "collect"
+    settlement: Amount = Decimal("0.00")
+
+    # -- issue 5: state law -------------------------------------------------------------
+    state: Annotated[str | None, BeforeValidator(_state)] = None
+    #: ``None`` means the state's usual foreclosure process.
+    foreclosure: Annotated[
+        ForeclosureType | None, BeforeValidator(_optional_choice(FORECLOSURE_TYPES))
+    ] = None
+    purchase_money: Flag = True
+    owner_occupied: Flag = True
+    units: Annotated[int, BeforeValidator(_units)] = 1
+    acres: Annotated[Decimal, BeforeValidator(_acres)] = Decimal("0.25")
+    home_equity: Flag = False
+    lender_bought: Flag = False
+    fmv: OptionalAmount = None
+    sale_date: OptionalDate = None
+    #: When the loan was made (rules that apply only to loans made after a date, e.g. NV 2009).
+    loan_date: OptionalDate = None
+    notice_given: Flag = True
+    commercially_reasonable: Flag = True
+
+    # -- issue 6: tax -------------------------------------------------------------------
+    #: ``None`` means: follow the state-law result and the loan type.
+    recourse: OptionalFlag = None
+    basis: OptionalAmount = None
+    main_home: Flag = True
+    bankruptcy: Annotated[Bankruptcy, BeforeValidator(_choice(BANKRUPTCY_KINDS))] = "none"
+    total_liabilities: OptionalAmount = None
+    total_assets: OptionalAmount = None
+    discharge_date: OptionalDate = None
+    filing_status: Annotated[FilingStatus, BeforeValidator(_choice(FILING_STATUSES))] = "single"
+    taxable_income: Amount = Decimal("0.00")
+
+    # -- issue 7: credit ----------------------------------------------------------------
+    dofd: OptionalDate = None
+    bankruptcy_date: OptionalDate = None
+    extenuating: Flag = False
+    score: Annotated[ScoreBand | None, BeforeValidator(_optional_choice(SCORE_BANDS))] = None
+    #: Every mortgage and installment payment on time in the 12 months before the short sale
+    #: (FHA/USDA no-wait exception); ``None`` = not known.
+    current_before_sale: OptionalFlag = None
+    charge_off_date: OptionalDate = None
+    settlement_date: OptionalDate = None
+
+    # -- issue 10: second liens, co-borrowers, time and money around the sale -----------
+    #: A second mortgage or HELOC on the same home (0: none).
+    second_balance: Amount = Decimal("0.00")
+    second_lender_same: Flag = False
+    second_purchase_money: Flag = False
+    #: Both loans made together (California's same-lender rule); ``None`` = not known.
+    second_made_with_first: OptionalFlag = None
+    #: Other people who signed the note (each can owe the whole deficiency).
+    coborrowers: Annotated[int, BeforeValidator(_int_range(0, 10, "coborrowers"))] = 0
+    #: The note's yearly interest rate, in percent (cost of waiting).
+    rate: Annotated[Decimal, BeforeValidator(_rate)] = Decimal("0.000")
+    #: When a credit-report dispute was sent (the bureau's 30-day clock).
+    dispute_date: OptionalDate = None
+    #: Who owns or insures the loan (relocation help, short-sale minimums).
+    investor: Annotated[Investor | None, BeforeValidator(_optional_choice(INVESTORS))] = None
+    #: The "as is" appraised value (FHA pre-foreclosure sale minimum net proceeds).
+    as_is_value: OptionalAmount = None
+    #: Days the home has been marketed for a short sale (FHA's tiers count these).
+    days_marketed: Annotated[
+        int | None, BeforeValidator(_optional_int_range(0, 3650, "days_marketed"))
+    ] = None
+
+    @model_validator(mode="after")
+    def _resolve_path(self) -> Scenario:
+        allowed = PATHS_BY_LOAN[self.loan]
+        if self.path is None:
+            object.__setattr__(self, "path", allowed[0])
+        elif self.path not in allowed:
+            raise PydanticCustomError("path", MSG_PATH)
+        return self
+
+    # -- derived, never stored: computed by the engine -----------------------------------
+    @property
+    def total_fees(self) -> Decimal:
+        """Sum of every fee and cost key (interest included), for the running total."""
+        return sum((getattr(self, key) for key in FEE_KEYS), Decimal("0.00"))
+
+
+#: Keys in schema order (the order of the README table and of links).
+SCENARIO_KEYS: tuple[str, ...] = tuple(Scenario.model_fields)
+DEFAULTS = Scenario()
+
+_ALLOWED_TEXT: dict[str, str] = {
+    "loan": " | ".join(LOAN_TYPES),
+    "action": " | ".join(ACTIONS),
+    "foreclosure": " | ".join(FORECLOSURE_TYPES),
+    "bankruptcy": " | ".join(BANKRUPTCY_KINDS),
+    "filing_status": " | ".join(FILING_STATUSES),
+    "score": " | ".join(SCORE_BANDS),
+    "state": ", ".join(STATE_CODES),
+    "investor": " | ".join(INVESTORS),
+}
+
+
+def _params_for(key: str, loan: str = "mortgage") -> dict[str, str]:
+    """Placeholder values for a key's error message (ranges and allowed values)."""
+    if key == "path":
+        return {"allowed": " | ".join(PATHS_BY_LOAN.get(loan, PATHS_BY_LOAN["mortgage"]))}
+    if key in _ALLOWED_TEXT:
+        return {"allowed": _ALLOWED_TEXT[key]}
+    if key == "units":
+        return {"min": "1", "max": "1000"}
+    if key == "coborrowers":
+        return {"min": "0", "max": "10"}
+    if key == "days_marketed":
+        return {"min": "0", "max": "3650"}
+    if key == "acres":
+        return {"min": "0", "max": "1000000"}
+    if key in DATE_KEYS:
+        return {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()}
+    return {}
+
+
+def _issues_from(error: ValidationError, data: Mapping[str, Any]) -> list[FieldIssue]:
+    issues: list[FieldIssue] = []
+    loan = str(data.get("loan", "mortgage"))
+    for err in error.errors():
+        key = str(err["loc"][0]) if err["loc"] else "path"
+        raw = data.get(key, err.get("input"))
+        if err["type"] == "extra_forbidden":
+            message = MSG_UNKNOWN
+        elif err["type"] in (
+            "amount",
+            "choice",
+            "flag",
+            "date",
+            "units",
+            "acres",
+            "path",
+            "rate",
+            "coborrowers",
+            "days_marketed",
+        ):
+            message = str(err["msg"])
+        else:
+            message = MSG_INVALID
+        issues.append(FieldIssue(key, _short(raw), message, _params_for(key, loan)))
+    return issues
+
+
+def validate(data: Mapping[str, Any]) -> Scenario:
+    """Validate a whole scenario strictly: any bad key raises :class:`ScenarioError`."""
+    try:
+        return Scenario.model_validate(dict(data))
+    except ValidationError as exc:
+        raise ScenarioError(_issues_from(exc, data)) from None
+
+
+def validate_lenient(data: Mapping[str, Any]) -> tuple[Scenario, list[FieldIssue]]:
+    """Keep every valid key, drop each bad one with an issue: how a shared link is opened.
+
+    Keys are checked one at a time against the defaults so one bad value never costs the
+    reader the rest of the scenario; then cross-key rules (path for the loan type) run.
+    """
+    issues: list[FieldIssue] = []
+    accepted: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in Scenario.model_fields:
+            issues.append(FieldIssue(_short(key), _short(value), MSG_UNKNOWN))
+            continue
+        if key == "path":
+            accepted[key] = value  # depends on the loan type: checked below
+            continue
+        try:
+            Scenario.model_validate({key: value})
+        except ValidationError as exc:
+            issues.extend(_issues_from(exc, {key: value}))
+            continue
+        accepted[key] = value
+    try:
+        scenario = Scenario.model_validate(accepted)
+    except ValidationError as exc:
+        issues.extend(_issues_from(exc, accepted))
+        accepted.pop("path", None)
+        scenario = Scenario.model_validate(accepted)
+    return scenario, issues
+
+
+def replace(scenario: Scenario, **changes: Any) -> Scenario:
+    """A new validated scenario with some keys changed (re-runs every check)."""
+    data = scenario.model_dump()
+    data.update(changes)
+    if "loan" in changes and "path" not in changes:
+        data["path"] = None
+    return validate(data)
+
+
+def choices(model: type[BaseModel], name: str) -> tuple[str, ...]:
+    """The codes a choice field accepts, read from its type: what a page offers.
+
+    Why here: the pages once typed these lists again (``["", "fannie_mae", "fha"]``,
+    ``*"ABCDEFGH"``), so a code added to the schema would be refused by nobody and offered
+    by no one. ``""`` comes first for an optional field and stands for "not known"; a
+    yes/no field that may be unknown offers ``("", "yes", "no")``. A field whose codes a
+    validator checks rather than its type names them in ``json_schema_extra["choices"]``.
+    """
+    info = model.model_fields[name]
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and "choices" in extra:
+        named = tuple(str(code) for code in extra["choices"])  # type: ignore[union-attr]
+        return ("", *named) if info.default is None else named
+    annotation = info.annotation
+    members = get_args(annotation) if get_origin(annotation) is not Literal else (annotation,)
+    optional = type(None) in members
+    codes: list[str] = []
+    for member in members:
+        if get_origin(member) is Literal:
+            codes.extend(str(code) for code in get_args(member))
+        elif member is bool:
+            codes.extend(("yes", "no"))
+    if not codes:
+        raise ValueError(f"{model.__name__}.{name} is not a choice field")
+    return ("", *codes) if optional else tuple(codes)
+
+
+def max_length(model: type[BaseModel], name: str) -> int:
+    """The longest text a free-text field accepts (``json_schema_extra["max_length"]``)."""
+    extra = model.model_fields[name].json_schema_extra
+    if not isinstance(extra, dict) or "max_length" not in extra:
+        raise ValueError(f"{model.__name__}.{name} declares no max_length")
+    return int(extra["max_length"])  # type: ignore[arg-type]
