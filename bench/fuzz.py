@@ -140,7 +140,8 @@ def check_case(query: str) -> tuple[int, list[str]]:
     from pydantic import ValidationError
 
     from deficiency.core.analysis import analyze
-    from deficiency.core.scenario import SCENARIO_KEYS, Scenario, _short
+    from deficiency.core.scenario import SCENARIO_KEYS, Scenario
+    from deficiency.core.validators import short
     from deficiency.counselor.form1099c import FORM_KEYS, is_form_key
     from deficiency.counselor.letter import LETTER_KEYS, is_letter_key
     from deficiency.interface import links
@@ -159,11 +160,11 @@ def check_case(query: str) -> tuple[int, list[str]]:
         if key not in SCENARIO_KEYS and (is_letter_key(key) or is_form_key(key)):
             # Values are checked by their own modules' tests; here: an unknown key is reported.
             known = key in LETTER_KEYS or key in FORM_KEYS
-            if not known and key not in reported and _short(key) not in reported:
+            if not known and key not in reported and short(key) not in reported:
                 problems.append(f"unknown key {key[:40]!r} not reported")
             continue
         if key not in SCENARIO_KEYS:
-            if key not in reported and _short(key) not in reported:
+            if key not in reported and short(key) not in reported:
                 problems.append(f"unknown key {key[:40]!r} not reported")
             continue
         if key in ("path", "settlement"):

@@ -5,7 +5,8 @@ Public API: :class:`Scenario` (validated inputs), :func:`validate`, :func:`evalu
 """
 
 from deficiency.core.engine import Item, Result, evaluate, sweep
-from deficiency.core.scenario import FieldIssue, Scenario, ScenarioError, replace, validate
+from deficiency.core.scenario import Scenario, replace, validate
+from deficiency.core.validators import FieldIssue, ScenarioError
 
 __all__ = [
     "FieldIssue",

@@ -21,11 +21,10 @@ from deficiency.core.engine import evaluate, fit_settlement, settlement_issue
 from deficiency.core.scenario import (
     DATE_KEYS,
     DEFAULTS,
-    FieldIssue,
     Scenario,
-    ScenarioError,
     replace,
 )
+from deficiency.core.validators import FieldIssue, ScenarioError
 from deficiency.counselor.form1099c import Form1099CInputs, decode_forms, is_form_key
 from deficiency.counselor.letter import LetterInputs, decode_letter, is_letter_key
 from deficiency.interface import links

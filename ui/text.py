@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import streamlit as st
 
-from deficiency.core.scenario import FieldIssue
+from deficiency.core.validators import FieldIssue
 from deficiency.text import i18n
 from deficiency.text.markers import Message
 

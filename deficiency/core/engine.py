@@ -20,10 +20,9 @@ from deficiency.core.scenario import (
     FEE_KEYS,
     FORMULA_AMOUNT_KEYS,
     MSG_SETTLEMENT,
-    FieldIssue,
     Scenario,
-    ScenarioError,
 )
+from deficiency.core.validators import FieldIssue, ScenarioError
 from deficiency.text.markers import N_
 
 #: Plain-language labels of the breakdown lines (message ids, translated by the shell).

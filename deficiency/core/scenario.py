@@ -10,9 +10,7 @@ value and the allowed range, as a translatable message id (see :mod:`deficiency.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args, get_origin
 
@@ -25,7 +23,27 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from deficiency.core.money import MAX_AMOUNT, parse_decimal
+from deficiency.core.money import parse_decimal
+from deficiency.core.validators import (
+    MAX_DATE,
+    MIN_DATE,
+    MSG_CHOICE,
+    MSG_INT,
+    MSG_INVALID,
+    MSG_UNKNOWN,
+    Amount,
+    FieldIssue,
+    Flag,
+    OptionalAmount,
+    OptionalDate,
+    OptionalFlag,
+    ScenarioError,
+    choice,
+    int_range,
+    optional_choice,
+    optional_int_range,
+    short,
+)
 from deficiency.text.markers import N_
 
 SCHEMA_VERSION = "1"
@@ -97,19 +115,7 @@ DATE_KEYS: tuple[str, ...] = (
     "settlement_date",
     "dispute_date",
 )
-MIN_DATE = dt.date(1980, 1, 1)
-MAX_DATE = dt.date(2100, 12, 31)
-MAX_TEXT = 64  # longest value echoed back in an error message
-
-# -- message ids (translated by the shell) ------------------------------------------------
-MSG_AMOUNT = N_(
-    "{key}: “{value}” is not allowed. Enter an amount from $0 to $100,000,000 "
-    "with at most 2 decimals."
-)
-MSG_CHOICE = N_("{key}: “{value}” is not allowed. Choose one of: {allowed}.")
-MSG_BOOL = N_("{key}: “{value}” is not allowed. Use yes or no.")
-MSG_DATE = N_("{key}: “{value}” is not allowed. Enter a date (YYYY-MM-DD) from {min} to {max}.")
-MSG_INT = N_("{key}: “{value}” is not allowed. Enter a whole number from {min} to {max}.")
+# -- message ids of this schema (the shared ones: deficiency.core.validators) --------------
 MSG_NUMBER = N_(
     "{key}: “{value}” is not allowed. Enter a number from {min} to {max} with at most 2 decimals."
 )
@@ -117,100 +123,14 @@ MSG_RATE = N_(
     "{key}: “{value}” is not allowed. Enter a yearly rate in percent from 0 to 100 "
     "with at most 3 decimals."
 )
-MSG_UNKNOWN = N_("{key}: unknown setting.")
 MSG_PATH = N_("{key}: “{value}” does not apply to this loan type. Choose one of: {allowed}.")
 MSG_SETTLEMENT = N_(
     "{key}: “{value}” is more than the deficiency ({deficiency}); a settlement cannot exceed it."
 )
 MSG_VERSION = N_("{key}: “{value}” is not a known link version; read as version 1.")
-MSG_INVALID = N_("{key}: “{value}” is not allowed.")
 MSG_REPEATED = N_(
     "{key}: the link gives it more than once ({value}), so we cannot tell which is meant; left out."
 )
-
-
-@dataclass(frozen=True)
-class FieldIssue:
-    """One invalid input: which key, what value, and why (a translatable message id)."""
-
-    key: str
-    value: str
-    message: str
-    params: Mapping[str, str] = field(default_factory=dict)
-    #: Which of ``value`` and ``params`` are dollar amounts (plain ``"50000.00"`` text), so
-    #: a reader sees them in their own number format ("$50,000.00", "50.000,00 US$").
-    money_params: frozenset[str] = frozenset()
-
-    def text(
-        self,
-        gettext: Any = None,
-        *,
-        label: Callable[[str], str] | None = None,
-        money: Callable[[Decimal], str] | None = None,
-    ) -> str:
-        """The message in the reader's language (``gettext`` from their catalog).
-
-        Without ``label`` and ``money`` it names the stable key and plain numbers (the JSON
-        command line, logs). On screen the shell passes both, so the reader sees the field
-        as it is labelled on the page and amounts as they are written in their language.
-        """
-        template = gettext(self.message) if gettext else self.message
-        values = {"value": self.value, **self.params}
-        if money is not None:
-            for name in self.money_params:
-                try:
-                    values[name] = money(Decimal(values[name]))
-                except (KeyError, ArithmeticError, ValueError):
-                    continue
-        key = label(self.key) if label is not None else self.key
-        return template.format(key=key, **values)
-
-
-class ScenarioError(ValueError):
-    """Raised when a scenario cannot be validated; carries one issue per bad key."""
-
-    def __init__(self, issues: list[FieldIssue]):
-        super().__init__("; ".join(issue.text() for issue in issues))
-        self.issues = issues
-
-
-def _short(value: Any) -> str:
-    """A bounded, printable echo of a bad value (never rendered as HTML by the shell)."""
-    text = str(value)
-    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
-
-
-def _amount(value: Any) -> Decimal:
-    """Parse a dollar amount: 0 to 100,000,000, at most two decimals, finite, not bool."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("amount", MSG_AMOUNT)
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise PydanticCustomError("amount", MSG_AMOUNT)
-        number = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            number = parse_decimal(value)
-        except ValueError:
-            raise PydanticCustomError("amount", MSG_AMOUNT) from None
-    else:
-        raise PydanticCustomError("amount", MSG_AMOUNT)
-    if not number.is_finite() or number < 0 or number > MAX_AMOUNT:
-        raise PydanticCustomError("amount", MSG_AMOUNT)
-    if number != number.quantize(Decimal("0.01")):
-        raise PydanticCustomError("amount", MSG_AMOUNT)
-    return number.quantize(Decimal("0.01"))
-
-
-def _optional_amount(value: Any) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    return _amount(value)
 
 
 def _acres(value: Any) -> Decimal:
@@ -239,34 +159,6 @@ def _units(value: Any) -> int:
     return number
 
 
-def _int_range(low: int, high: int, kind: str):
-    """A whole number from ``low`` to ``high`` (ASCII digits only, no signs or exponents)."""
-
-    def check(value: Any) -> int:
-        if isinstance(value, bool):
-            raise PydanticCustomError(kind, MSG_INT)
-        text = str(value).strip()
-        if not text.isascii() or not text.isdigit() or len(text) > 6:
-            raise PydanticCustomError(kind, MSG_INT)
-        number = int(text)
-        if not low <= number <= high:
-            raise PydanticCustomError(kind, MSG_INT)
-        return number
-
-    return check
-
-
-def _optional_int_range(low: int, high: int, kind: str):
-    inner = _int_range(low, high, kind)
-
-    def check(value: Any) -> int | None:
-        if value is None or value == "":
-            return None
-        return inner(value)
-
-    return check
-
-
 def _rate(value: Any) -> Decimal:
     """An annual interest rate in percent: 0 to 100, at most 3 decimals (6.875)."""
     if isinstance(value, bool):
@@ -282,46 +174,6 @@ def _rate(value: Any) -> Decimal:
     return number.quantize(Decimal("0.001"))
 
 
-_TRUE = {"yes", "true", "1", "on", "y"}
-_FALSE = {"no", "false", "0", "off", "n"}
-
-
-def _flag(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise PydanticCustomError("flag", MSG_BOOL)
-
-
-def _optional_flag(value: Any) -> bool | None:
-    if value is None or value == "" or (isinstance(value, str) and value.lower() == "auto"):
-        return None
-    return _flag(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        parsed = value
-    elif isinstance(value, str) and len(value) == 10 and value.isascii():
-        try:
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("date", MSG_DATE) from None
-    else:
-        raise PydanticCustomError("date", MSG_DATE)
-    if not MIN_DATE <= parsed <= MAX_DATE:
-        raise PydanticCustomError("date", MSG_DATE)
-    return parsed
-
-
 def _state(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -331,43 +183,15 @@ def _state(value: Any) -> str | None:
     return text
 
 
-def _choice(options: tuple[str, ...]):
-    def check(value: Any) -> str:
-        text = str(value).strip() if isinstance(value, str) else value
-        if text not in options:
-            raise PydanticCustomError("choice", MSG_CHOICE)
-        return text
-
-    return check
-
-
-def _optional_choice(options: tuple[str, ...]):
-    inner = _choice(options)
-
-    def check(value: Any) -> str | None:
-        if value is None or value == "":
-            return None
-        return inner(value)
-
-    return check
-
-
-Amount = Annotated[Decimal, BeforeValidator(_amount)]
-OptionalAmount = Annotated[Decimal | None, BeforeValidator(_optional_amount)]
-Flag = Annotated[bool, BeforeValidator(_flag)]
-OptionalFlag = Annotated[bool | None, BeforeValidator(_optional_flag)]
-OptionalDate = Annotated[dt.date | None, BeforeValidator(_date)]
-
-
 class Scenario(BaseModel):
     """A validated what-if scenario. Immutable; build new ones with :func:`replace`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # -- issue 2: the loan, the sale, fees and the lender's action ----------------------
-    loan: Annotated[LoanType, BeforeValidator(_choice(LOAN_TYPES))] = "mortgage"
+    loan: Annotated[LoanType, BeforeValidator(choice(LOAN_TYPES))] = "mortgage"
     #: ``None`` means the loan type's usual path (short sale for a mortgage, repossession else).
-    path: Annotated[Path | None, BeforeValidator(_optional_choice(ALL_PATHS))] = None
+    path: Annotated[Path | None, BeforeValidator(optional_choice(ALL_PATHS))] = None
     balance: Amount = Decimal("0.00")
     interest: Amount = Decimal("0.00")
     late_fees: Amount = Decimal("0.00")
@@ -377,14 +201,14 @@ class Scenario(BaseModel):
     other_fees: Amount = Decimal("0.00")
     sale_price: Amount = Decimal("0.00")
     credits: Amount = Decimal("0.00")
-    action: Annotated[Action, BeforeValidator(_choice(ACTIONS))] = "collect"
+    action: Annotated[Action, BeforeValidator(choice(ACTIONS))] = "collect"
     settlement: Amount = Decimal("0.00")
 
     # -- issue 5: state law -------------------------------------------------------------
     state: Annotated[str | None, BeforeValidator(_state)] = None
     #: ``None`` means the state's usual foreclosure process.
     foreclosure: Annotated[
-        ForeclosureType | None, BeforeValidator(_optional_choice(FORECLOSURE_TYPES))
+        ForeclosureType | None, BeforeValidator(optional_choice(FORECLOSURE_TYPES))
     ] = None
     purchase_money: Flag = True
     owner_occupied: Flag = True
@@ -404,18 +228,18 @@ class Scenario(BaseModel):
     recourse: OptionalFlag = None
     basis: OptionalAmount = None
     main_home: Flag = True
-    bankruptcy: Annotated[Bankruptcy, BeforeValidator(_choice(BANKRUPTCY_KINDS))] = "none"
+    bankruptcy: Annotated[Bankruptcy, BeforeValidator(choice(BANKRUPTCY_KINDS))] = "none"
     total_liabilities: OptionalAmount = None
     total_assets: OptionalAmount = None
     discharge_date: OptionalDate = None
-    filing_status: Annotated[FilingStatus, BeforeValidator(_choice(FILING_STATUSES))] = "single"
+    filing_status: Annotated[FilingStatus, BeforeValidator(choice(FILING_STATUSES))] = "single"
     taxable_income: Amount = Decimal("0.00")
 
     # -- issue 7: credit ----------------------------------------------------------------
     dofd: OptionalDate = None
     bankruptcy_date: OptionalDate = None
     extenuating: Flag = False
-    score: Annotated[ScoreBand | None, BeforeValidator(_optional_choice(SCORE_BANDS))] = None
+    score: Annotated[ScoreBand | None, BeforeValidator(optional_choice(SCORE_BANDS))] = None
     #: Every mortgage and installment payment on time in the 12 months before the short sale
     #: (FHA/USDA no-wait exception); ``None`` = not known.
     current_before_sale: OptionalFlag = None
@@ -430,18 +254,18 @@ class Scenario(BaseModel):
     #: Both loans made together (California's same-lender rule); ``None`` = not known.
     second_made_with_first: OptionalFlag = None
     #: Other people who signed the note (each can owe the whole deficiency).
-    coborrowers: Annotated[int, BeforeValidator(_int_range(0, 10, "coborrowers"))] = 0
+    coborrowers: Annotated[int, BeforeValidator(int_range(0, 10, "coborrowers"))] = 0
     #: The note's yearly interest rate, in percent (cost of waiting).
     rate: Annotated[Decimal, BeforeValidator(_rate)] = Decimal("0.000")
     #: When a credit-report dispute was sent (the bureau's 30-day clock).
     dispute_date: OptionalDate = None
     #: Who owns or insures the loan (relocation help, short-sale minimums).
-    investor: Annotated[Investor | None, BeforeValidator(_optional_choice(INVESTORS))] = None
+    investor: Annotated[Investor | None, BeforeValidator(optional_choice(INVESTORS))] = None
     #: The "as is" appraised value (FHA pre-foreclosure sale minimum net proceeds).
     as_is_value: OptionalAmount = None
     #: Days the home has been marketed for a short sale (FHA's tiers count these).
     days_marketed: Annotated[
-        int | None, BeforeValidator(_optional_int_range(0, 3650, "days_marketed"))
+        int | None, BeforeValidator(optional_int_range(0, 3650, "days_marketed"))
     ] = None
 
     @model_validator(mode="after")
@@ -518,7 +342,7 @@ def _issues_from(error: ValidationError, data: Mapping[str, Any]) -> list[FieldI
             message = str(err["msg"])
         else:
             message = MSG_INVALID
-        issues.append(FieldIssue(key, _short(raw), message, _params_for(key, loan)))
+        issues.append(FieldIssue(key, short(raw), message, _params_for(key, loan)))
     return issues
 
 
@@ -540,7 +364,7 @@ def validate_lenient(data: Mapping[str, Any]) -> tuple[Scenario, list[FieldIssue
     accepted: dict[str, Any] = {}
     for key, value in data.items():
         if key not in Scenario.model_fields:
-            issues.append(FieldIssue(_short(key), _short(value), MSG_UNKNOWN))
+            issues.append(FieldIssue(short(key), short(value), MSG_UNKNOWN))
             continue
         if key == "path":
             accepted[key] = value  # depends on the loan type: checked below

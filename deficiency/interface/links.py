@@ -21,11 +21,10 @@ from deficiency.core.scenario import (
     PATHS_BY_LOAN,
     SCENARIO_KEYS,
     SCHEMA_VERSION,
-    FieldIssue,
     Scenario,
-    _short,
     validate_lenient,
 )
+from deficiency.core.validators import FieldIssue, short
 from deficiency.counselor.form1099c import Form1099CInputs, decode_forms, encode_forms, is_form_key
 from deficiency.counselor.letter import LetterInputs, decode_letter, encode_letter, is_letter_key
 from deficiency.interface.querycodes import query_code as _code
@@ -54,7 +53,7 @@ def decode(
     issues: list[FieldIssue] = []
     version = params.get("v")
     if version is not None and version != SCHEMA_VERSION:
-        issues.append(FieldIssue("v", _short(version), MSG_VERSION))
+        issues.append(FieldIssue("v", short(version), MSG_VERSION))
     data = {
         k: v
         for k, v in params.items()
@@ -95,8 +94,8 @@ def collapse_repeats(
         if len(distinct) == 1:
             kept[key] = distinct[0]
         else:
-            shown = _short(", ".join(distinct))
-            issues.append(FieldIssue(_short(key), shown, MSG_REPEATED))
+            shown = short(", ".join(distinct))
+            issues.append(FieldIssue(short(key), shown, MSG_REPEATED))
     return kept, issues
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from deficiency import evaluate, sweep, validate
 from deficiency.core.engine import evaluate_lenient
-from deficiency.core.scenario import ScenarioError
+from deficiency.core.validators import ScenarioError
 
 
 def test_short_sale_example() -> None:

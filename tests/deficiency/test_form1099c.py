@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from deficiency import validate
 from deficiency.core.analysis import Analysis, analyze
-from deficiency.core.scenario import MSG_AMOUNT, MSG_CHOICE, MSG_DATE, MSG_UNKNOWN, ScenarioError
+from deficiency.core.validators import MSG_AMOUNT, MSG_CHOICE, MSG_DATE, MSG_UNKNOWN, ScenarioError
 from deficiency.counselor import form1099c as fc
 from deficiency.counselor.form1099c import (
     CODE_EXPLANATIONS,

@@ -17,13 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency.core.scenario import (
+from deficiency.core.validators import (
     MSG_AMOUNT,
     MSG_BOOL,
     MSG_INT,
     MSG_UNKNOWN,
     ScenarioError,
-    _short,
+    short,
 )
 from deficiency.counselor import letter as lt
 from deficiency.counselor.letter import (
@@ -550,7 +550,7 @@ def test_any_link_opens_without_exceptions(params: dict[str, str]) -> None:
         assert issue.text()
     reported = {issue.key for issue in issues}
     for key in params:
-        assert _short(key) in reported or key in valid_keys
+        assert short(key) in reported or key in valid_keys
     check_letter(inputs, state="WI").as_json()
 
 

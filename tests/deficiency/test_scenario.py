@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from deficiency.core.scenario import ScenarioError, replace, validate
+from deficiency.core.scenario import replace, validate
+from deficiency.core.validators import ScenarioError
 
 
 @pytest.mark.parametrize(

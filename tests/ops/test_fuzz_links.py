@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.fuzz import DATES, NUMBERS, PAYLOADS, WORDS, check_case, parse_like_streamlit
-from deficiency.core.scenario import SCENARIO_KEYS, _short
+from deficiency.core.scenario import SCENARIO_KEYS
+from deficiency.core.validators import short
 from deficiency.interface import links
 
 KEYS = st.one_of(
@@ -76,4 +77,4 @@ def test_unknown_keys_are_each_reported_by_name(params: dict[str, str]) -> None:
     reported = {issue.key for issue in issues}
     for key in shown:
         if key not in links.SHELL_KEYS:
-            assert key in reported or _short(key) in reported, key
+            assert key in reported or short(key) in reported, key

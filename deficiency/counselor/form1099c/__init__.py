@@ -34,22 +34,22 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import PydanticCustomError
 
 from deficiency.core.money import cents_str, to_cents
-from deficiency.core.scenario import (
+from deficiency.core.validators import (
     MAX_DATE,
     MIN_DATE,
     MSG_CHOICE,
     MSG_UNKNOWN,
     FieldIssue,
+    OptionalAmount,
     OptionalDate,
+    OptionalFlag,
     ScenarioError,
-    _optional_amount,
-    _optional_flag,
-    _short,
+    issues_from_error,
+    short,
 )
 from deficiency.counselor.letter import (
     LetterDataError,
     _csv_rows,
-    issues_from_error,
     parse_sources,
 )
 from deficiency.interface.querycodes import query_code as _code
@@ -251,10 +251,6 @@ def _box6(value: Any) -> str | None:
     return text
 
 
-OptionalAmount = Annotated[Decimal | None, BeforeValidator(_optional_amount)]
-OptionalFlag = Annotated[bool | None, BeforeValidator(_optional_flag)]
-
-
 class Form1099CInputs(BaseModel):
     """Boxes 1-7 of one Form 1099-C as printed; every box optional (``None`` = blank).
 
@@ -348,11 +344,11 @@ def decode_forms(
     for key, value in params.items():
         if not is_form_key(key):
             if strict:
-                issues.append(FieldIssue(_short(key), _short(value), MSG_UNKNOWN))
+                issues.append(FieldIssue(short(key), short(value), MSG_UNKNOWN))
             continue
         split = _split_key(key)
         if split is None:
-            issues.append(FieldIssue(_short(key), _short(value), MSG_UNKNOWN))
+            issues.append(FieldIssue(short(key), short(value), MSG_UNKNOWN))
             continue
         prefix, name = split
         try:

@@ -43,7 +43,7 @@ Decisions documented here because they are judgment calls:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -53,18 +53,18 @@ from pydantic_core import PydanticCustomError
 
 from deficiency.core.engine import ITEM_LABELS, Item
 from deficiency.core.money import cents_str, div_round_half_up, to_cents
-from deficiency.core.scenario import (
+from deficiency.core.scenario import STATE_CODES
+from deficiency.core.validators import (
     MSG_INT,
-    MSG_INVALID,
     MSG_UNKNOWN,
-    STATE_CODES,
+    Amount,
     FieldIssue,
+    Flag,
+    OptionalAmount,
+    OptionalFlag,
     ScenarioError,
-    _amount,
-    _flag,
-    _optional_amount,
-    _optional_flag,
-    _short,
+    issues_from_error,
+    short,
 )
 from deficiency.interface.querycodes import query_code as _code
 from deficiency.rules import ucc
@@ -319,10 +319,6 @@ def _days(value: Any) -> int:
     return number
 
 
-Amount = Annotated[Decimal, BeforeValidator(_amount)]
-OptionalAmount = Annotated[Decimal | None, BeforeValidator(_optional_amount)]
-Flag = Annotated[bool, BeforeValidator(_flag)]
-OptionalFlag = Annotated[bool | None, BeforeValidator(_optional_flag)]
 Days = Annotated[int, BeforeValidator(_days)]
 
 
@@ -383,37 +379,7 @@ def is_letter_key(key: object) -> bool:
     return isinstance(key, str) and key.startswith(PREFIX)
 
 
-# -- validation (shared with deficiency.counselor.form1099c) ----------------------------------
-_CUSTOM_ERRORS = frozenset({"amount", "flag", "days", "choice", "date", "text"})
-
-
-def issues_from_error(
-    error: ValidationError,
-    data: Mapping[str, Any],
-    params_for: Callable[[str], Mapping[str, str]],
-    rename: Callable[[str], str] = lambda key: key,
-) -> list[FieldIssue]:
-    """One :class:`FieldIssue` per pydantic error, named by the key the reader typed.
-
-    ``rename`` maps a model field back to the query key (``fc_amount`` → ``fc2_amount``).
-    Only this module's own error types carry their message id; anything else is reported
-    with the generic :data:`MSG_INVALID`, never with pydantic's English text.
-    """
-    issues: list[FieldIssue] = []
-    for err in error.errors():
-        field_name = str(err["loc"][0]) if err["loc"] else ""
-        key = rename(field_name)
-        raw = data.get(key, err.get("input"))
-        if err["type"] == "extra_forbidden":
-            message = MSG_UNKNOWN
-        elif err["type"] in _CUSTOM_ERRORS:
-            message = str(err["msg"])
-        else:
-            message = MSG_INVALID
-        issues.append(FieldIssue(_short(key), _short(raw), message, dict(params_for(field_name))))
-    return issues
-
-
+# -- validation ------------------------------------------------------------------------------
 def _params_for(key: str) -> dict[str, str]:
     if key == "lt_storage_days":
         return {"min": "0", "max": str(MAX_STORAGE_DAYS)}
@@ -457,7 +423,7 @@ def decode_letter(params: Mapping[str, Any]) -> tuple[LetterInputs, list[FieldIs
         if not is_letter_key(key):
             continue
         if key not in LetterInputs.model_fields:
-            issues.append(FieldIssue(_short(key), _short(value), MSG_UNKNOWN))
+            issues.append(FieldIssue(short(key), short(value), MSG_UNKNOWN))
             continue
         try:
             LetterInputs.model_validate({key: value})
@@ -1053,7 +1019,6 @@ __all__ = [
     "decode_letter",
     "encode_letter",
     "is_letter_key",
-    "issues_from_error",
     "load_ranges",
     "load_sources",
     "minimum_damages",

@@ -40,7 +40,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from deficiency.core.money import to_cents
-from deficiency.core.scenario import MSG_INT, Amount, Flag, OptionalFlag, Scenario
+from deficiency.core.scenario import Scenario
+from deficiency.core.validators import MSG_INT, Amount, Flag, OptionalFlag
 from deficiency.rules import state_law
 from deficiency.text.markers import N_, Message
 
