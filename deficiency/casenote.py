@@ -183,6 +183,8 @@ def _value(w: _Writer, scenario: Scenario, key: str) -> str:
         return w.date(value)
     if key == "acres":
         return i18n.number(value, w.lang)
+    if key == "rate":  # a yearly rate in percent (6.875), not dollars
+        return i18n.percent(value / 100, w.lang)
     if isinstance(value, Decimal):
         return i18n.dollars(value, w.lang)
     return str(value)

@@ -392,6 +392,8 @@ def _input_value(w: _Writer, scenario: Scenario, key: str) -> str:
         return w.date(value)
     if key == "acres":
         return i18n.number(value, w.lang)
+    if key == "rate":  # a yearly rate in percent (6.875), not dollars
+        return i18n.percent(value / 100, w.lang)
     if isinstance(value, Decimal):
         return w.money(to_cents(value))
     return str(value)

@@ -447,3 +447,15 @@ def test_mortgage_handout_keeps_the_waiting_periods(short_sale: Analysis, englis
     no_date = analyze(replace(example("short_sale"), sale_date=None), TODAY)
     text = text_of(handout.render_pdf(no_date, link_of(no_date)))
     assert "FHA" in text and "Not known" in text  # unknown dates still listed for a mortgage
+
+
+def test_a_three_decimal_note_rate_is_shown_as_a_percent() -> None:
+    """The note rate (6.875 %) was formatted as dollars: the handout raised ValueError
+    (more than 2 decimals) and the case note said "$6.88"."""
+    from deficiency.casenote import case_note
+
+    found = analyze(validate({"balance": "250000", "sale_price": "200000", "rate": "6.875"}))
+    text = text_of(handout.render_pdf(found, "https://example.invalid/", "en"))
+    assert "6.875%" in text
+    note = case_note(found, "https://example.invalid/", "en")
+    assert "6.875%" in note and "$6.88" not in note
