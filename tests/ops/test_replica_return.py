@@ -167,5 +167,11 @@ def test_downloads_work_after_the_failed_replica_returns(
         statuses = [(r.url.rsplit("/", 1)[-1][:16], r.status) for r in media]
         assert all(status == 200 for _, status in statuses), statuses
         assert active_sessions(returned.port) == 0
+    except BaseException:
+        # What the reader saw, for the failure report (artifacts/ is not committed).
+        (ROOT / "artifacts").mkdir(exist_ok=True)
+        shot = ROOT / "artifacts" / f"replica-return-{type(balancer).__name__.lower()}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        raise
     finally:
         context.close()
