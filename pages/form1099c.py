@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from deficiency.core.analysis import analyze
 from deficiency.core.money import to_cents
-from deficiency.counselor.form1099c import read_forms
-from deficiency.rules.state_law import decide
-from deficiency.rules.tax import tax_on_cancelled
+from deficiency.counselor.form1099c import extra_tax_on_forms, read_forms
 from ui import frame, inputs, sections, state
 from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues
@@ -49,14 +46,9 @@ else:
     cols[0].metric(_("Cancelled debt on the forms"), money(reading.cancelled_from_forms))
     cols[1].metric(_("Cancelled debt this scenario computes"), money(found.tax.cancelled_debt))
     cols[2].metric(_("Interest in box 3"), money(reading.interest_from_forms))
-    # The forms' amount feeds the tax estimate: the same function the Tax page uses,
-    # with this scenario's exclusions, income and filing status.
-    on_forms = tax_on_cancelled(
-        np.array([reading.cancelled_from_forms], dtype=np.int64),
-        found.scenario,
-        decide(found.scenario).barred,
-    )
-    st.metric(_("Estimated extra federal tax on the forms' amount"), money(int(on_forms[0])))
+    # The forms' amount feeds the tax estimate: the Tax page's function, in the core.
+    on_forms = extra_tax_on_forms(reading, found)
+    st.metric(_("Estimated extra federal tax on the forms' amount"), money(on_forms))
     for form in reading.forms:
         st.markdown(
             "**"

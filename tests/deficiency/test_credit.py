@@ -6,7 +6,6 @@ the data files, so a wrong table row or a wrong date rule fails a test.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import json
 from pathlib import Path
@@ -19,6 +18,8 @@ from hypothesis import strategies as st
 import deficiency.rules.credit as credit
 from deficiency import evaluate, validate
 from deficiency.rules.credit import CreditResult, add_months, add_years, assess, timeline
+from deficiency.rules.credit import messages as credit_text
+from tests.support.msgids import n_literals
 
 D = dt.date
 TODAY = D(2025, 1, 1)
@@ -111,8 +112,8 @@ def test_repossession_collected_is_96_then_97() -> None:
     assert [s.balance_cents for s in result.sequence] == [200_000, 200_000]
     assert result.status_code == "97"
     assert result.varies_by_lender is False
-    assert credit.MSG_CHARGE_OFF_TIMING in msgids(result.reporting_notes)
-    assert credit.MSG_JUDGMENT in msgids(result.reporting_notes)
+    assert credit_text.MSG_CHARGE_OFF_TIMING in msgids(result.reporting_notes)
+    assert credit_text.MSG_JUDGMENT in msgids(result.reporting_notes)
 
 
 def test_repossession_settled_later_is_97_then_64_with_au() -> None:
@@ -125,7 +126,7 @@ def test_repossession_settled_later_is_97_then_64_with_au() -> None:
     assert result.status_code == "64"
     assert result.special_comment == "AU"
     assert result.as_json()["status_text"] == "Paid in full, was a charge-off"
-    settled = next(m for m in result.reporting_notes if m.msgid == credit.MSG_SETTLED)
+    settled = next(m for m in result.reporting_notes if m.msgid == credit_text.MSG_SETTLED)
     assert settled.money == {"paid": 120_000, "forgiven": 80_000}
 
 
@@ -134,8 +135,8 @@ def test_forgiven_short_sale_is_13_with_au_and_varies_by_lender() -> None:
     assert (result.status_code, result.special_comment) == ("13", "AU")
     assert result.varies_by_lender is True
     assert result.varies_text is not None
-    assert credit.MSG_CODE_65 in msgids(result.reporting_notes)
-    assert credit.MSG_FORGIVEN in msgids(result.reporting_notes)
+    assert credit_text.MSG_CODE_65 in msgids(result.reporting_notes)
+    assert credit_text.MSG_FORGIVEN in msgids(result.reporting_notes)
 
 
 def test_foreclosure_collected_is_94_then_charge_off() -> None:
@@ -152,14 +153,14 @@ def test_barred_state_expects_zero_balance_and_de_with_dispute_rights() -> None:
     assert result.special_comment == "DE"
     assert result.as_json()["special_comment"] == "DE"
     assert [s.balance_cents for s in result.sequence] == [0]
-    assert credit.MSG_BARRED_ZERO in msgids(result.barred_notes)
-    assert credit.MSG_BARRED_DE in msgids(result.barred_notes)
+    assert credit_text.MSG_BARRED_ZERO in msgids(result.barred_notes)
+    assert credit_text.MSG_BARRED_DE in msgids(result.barred_notes)
     texts = " ".join(m.text() for m in result.dispute_notes)
     assert "within 30 days" in texts
     assert "(45 in all)" in texts
     assert "15 U.S.C. § 1681i(a)(1)" in texts
     assert "5 business days" in texts
-    assert credit.MSG_JUDGMENT not in msgids(result.reporting_notes)
+    assert credit_text.MSG_JUDGMENT not in msgids(result.reporting_notes)
     assert any("Gross v. CitiMortgage" in s.title for s in result.sources)
 
 
@@ -182,7 +183,7 @@ def test_dofd_on_29_february_lands_on_28_february() -> None:
     result = run({**CAR, "dofd": "2024-02-29"})
     assert result.removal_date == D(2031, 2, 28)
     assert result.removal_outer_limit == D(2031, 8, 27)  # 2024-08-27 + 7 years
-    assert credit.MSG_MONTH_END in msgids(result.removal_notes)
+    assert credit_text.MSG_MONTH_END in msgids(result.removal_notes)
 
 
 def test_leap_day_inside_the_180_days() -> None:
@@ -200,7 +201,7 @@ def test_a_settlement_years_later_does_not_move_removal() -> None:
     for result in (early, late, never):
         assert result.removal_date == D(2030, 1, 15)
         assert result.removal_outer_limit == D(2030, 7, 14)
-    restart = next(m for m in late.removal_notes if m.msgid == credit.MSG_NO_RESTART)
+    restart = next(m for m in late.removal_notes if m.msgid == credit_text.MSG_NO_RESTART)
     assert restart.dates == {"dofd": D(2023, 1, 15)}
     assert [s.date for s in late.sequence] == [None, D(2023, 9, 1), D(2029, 6, 1)]
 
@@ -208,14 +209,14 @@ def test_a_settlement_years_later_does_not_move_removal() -> None:
 def test_missing_dofd_asks_for_it() -> None:
     result = run(CAR)
     assert result.removal_date is None and result.removal_outer_limit is None
-    assert credit.MSG_NEED_DOFD in msgids(result.removal_notes)
+    assert credit_text.MSG_NEED_DOFD in msgids(result.removal_notes)
     assert result.as_json()["removal_date"] is None
 
 
 def test_removal_already_passed() -> None:
     result = run({**CAR, "dofd": "2016-05-01"})
     assert result.removal_date == D(2023, 5, 1)
-    assert credit.MSG_ALREADY_REMOVED in msgids(result.removal_notes)
+    assert credit_text.MSG_ALREADY_REMOVED in msgids(result.removal_notes)
 
 
 def test_chapter_7_and_chapter_13_removal() -> None:
@@ -229,8 +230,8 @@ def test_chapter_7_and_chapter_13_removal() -> None:
         D(2031, 3, 10),  # bureau practice: 7 years from filing
         D(2034, 3, 10),  # statute: 10 years from the order for relief (= filing)
     )
-    assert credit.MSG_BK7_REMOVAL in msgids(ch7.removal_notes)
-    assert credit.MSG_BK13_REMOVAL in msgids(ch13.removal_notes)
+    assert credit_text.MSG_BK7_REMOVAL in msgids(ch7.removal_notes)
+    assert credit_text.MSG_BK13_REMOVAL in msgids(ch13.removal_notes)
 
 
 def test_chapter_13_filed_on_29_february() -> None:
@@ -242,7 +243,7 @@ def test_chapter_13_filed_on_29_february() -> None:
 def test_bankruptcy_without_filing_date_asks_for_it() -> None:
     result = run({**CAR, "bankruptcy": "chapter7"})
     assert result.bankruptcy_removal is None
-    assert credit.MSG_NEED_BK_DATE in msgids(result.removal_notes)
+    assert credit_text.MSG_NEED_BK_DATE in msgids(result.removal_notes)
 
 
 # -- new mortgage -------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def test_short_sale_fha_no_wait_when_current() -> None:
         "usda": D(2027, 6, 15),
     }
     fha = next(e for e in unknown.eligibility if e.program == "fha")
-    assert credit.MSG_CURRENT_EXCEPTION in msgids(fha.notes)
+    assert credit_text.MSG_CURRENT_EXCEPTION in msgids(fha.notes)
     assert unknown.as_json()["mortgage_eligible"]["fha"] == "2027-06-15"
 
 
@@ -271,7 +272,7 @@ def test_dofd_before_the_short_sale_rules_out_the_exception() -> None:
     result = run({**MORTGAGE, "sale_date": "2024-06-15", "dofd": "2024-01-10"})
     assert result.mortgage_eligible["fha"] == D(2027, 6, 15)
     fha = next(e for e in result.eligibility if e.program == "fha")
-    assert credit.MSG_CURRENT_NO in msgids(fha.notes)
+    assert credit_text.MSG_CURRENT_NO in msgids(fha.notes)
 
 
 def test_foreclosure_waiting_periods_from_29_february() -> None:
@@ -291,7 +292,7 @@ def test_foreclosure_waiting_periods_from_29_february() -> None:
     }
     fannie = next(e for e in extenuating.eligibility if e.program == "fannie_mae")
     assert fannie.extenuating is True and fannie.months == 36
-    assert credit.MSG_FANNIE_EC_FORECLOSURE in msgids(fannie.notes)
+    assert credit_text.MSG_FANNIE_EC_FORECLOSURE in msgids(fannie.notes)
 
 
 def test_deed_in_lieu_fannie_four_years_two_with_extenuating() -> None:
@@ -311,13 +312,13 @@ def test_missing_sale_date_gives_no_date() -> None:
     result = run(MORTGAGE)
     assert set(result.mortgage_eligible.values()) == {None}
     fannie = next(e for e in result.eligibility if e.program == "fannie_mae")
-    assert credit.MSG_NEED_SALE_DATE in msgids(fannie.notes)
+    assert credit_text.MSG_NEED_SALE_DATE in msgids(fannie.notes)
 
 
 def test_auto_events_set_no_mortgage_wait() -> None:
     result = run({**CAR, "sale_date": "2024-05-01"})
     assert set(result.mortgage_eligible.values()) == {None}
-    assert credit.MSG_WAIT_NOT_MORTGAGE in msgids(result.mortgage_notes)
+    assert credit_text.MSG_WAIT_NOT_MORTGAGE in msgids(result.mortgage_notes)
 
 
 def test_bankruptcy_sets_mortgage_dates_even_for_a_car() -> None:
@@ -362,7 +363,7 @@ def test_foreclosure_and_bankruptcy_take_the_later_date() -> None:
         "usda": D(2027, 7, 1),
     }
     fannie = next(e for e in result.eligibility if e.program == "fannie_mae")
-    assert credit.MSG_FANNIE_SAME_MORTGAGE in msgids(fannie.notes)
+    assert credit_text.MSG_FANNIE_SAME_MORTGAGE in msgids(fannie.notes)
 
 
 # -- score ----------------------------------------------------------------------------------
@@ -411,7 +412,7 @@ def test_auto_has_no_published_score_figure() -> None:
     result = run({**CAR, "score": "720"})
     assert result.score_ranges == ()
     assert result.as_json()["score_after"] is None
-    assert credit.MSG_SCORE_NO_FIGURE in msgids(result.score_notes)
+    assert credit_text.MSG_SCORE_NO_FIGURE in msgids(result.score_notes)
 
 
 # -- timeline -------------------------------------------------------------------------------
@@ -488,14 +489,7 @@ def test_removal_never_depends_on_the_settlement_date(dofd: dt.date, settled: dt
 
 
 def _literal_msgids() -> set[str]:
-    tree = ast.parse(Path(credit.__file__).read_text(encoding="utf-8"))
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "N_":
-            (arg,) = node.args
-            assert isinstance(arg, ast.Constant) and isinstance(arg.value, str)
-            found.add(arg.value)
-    return found
+    return n_literals(credit)
 
 
 def test_every_message_is_an_n_literal() -> None:
@@ -515,7 +509,9 @@ def test_tables_are_not_read_at_import() -> None:
     import subprocess
     import sys
 
-    code = "import deficiency.rules.credit as c; print(c._default_tables.cache_info().currsize)"
+    code = (
+        "import deficiency.rules.credit.tables as c; print(c._default_tables.cache_info().currsize)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -540,8 +536,8 @@ def test_late_payments_before_a_mortgage_event() -> None:
 def test_settling_for_the_whole_balance_is_paid_in_full_without_au() -> None:
     result = run({**CAR, "action": "settle", "settlement": "2000", "dofd": "2023-01-15"})
     assert (result.status_code, result.special_comment) == ("64", None)
-    assert credit.MSG_PAID_FULL in msgids(result.reporting_notes)
-    assert credit.MSG_SETTLED not in msgids(result.reporting_notes)
+    assert credit_text.MSG_PAID_FULL in msgids(result.reporting_notes)
+    assert credit_text.MSG_SETTLED not in msgids(result.reporting_notes)
 
 
 # -- issue 13: one sentence for programs that share it; the date the rules were checked ---------

@@ -333,12 +333,8 @@ OHIO_CAR = replace(example("car"), state="OH", dofd="2025-01-15", sale_date="202
 
 
 def test_letter_check_is_in_the_handout_with_the_difference_and_what_to_ask() -> None:
-    from deficiency.counselor.letter import (
-        ASK_ARITHMETIC,
-        TITLE_ARITHMETIC,
-        check_letter,
-        validate_letter,
-    )
+    from deficiency.counselor.letter import check_letter, validate_letter
+    from deficiency.counselor.letter.messages import ASK_ARITHMETIC, TITLE_ARITHMETIC
 
     letter = validate_letter(PADDED_LETTER)
     found = analyze(OHIO_CAR, TODAY)

@@ -18,6 +18,11 @@ import pytest
 from deficiency import validate
 from deficiency.core.analysis import analyze
 from deficiency.counselor import help as helpme
+from deficiency.counselor.help import messages as help_text
+from deficiency.counselor.help.fha_pfs import PfsCsv
+from deficiency.counselor.help.relocation import RelocationCsv
+from deficiency.counselor.help.resources import HelpRow
+from deficiency.rules.tables import columns_of
 
 TODAY = dt.date(2026, 11, 26)
 VALUE = 20_000_000  # $200,000.00 as-is
@@ -43,10 +48,8 @@ def test_help_table_is_complete_and_sourced() -> None:
     assert urls["lawhelp"] == "https://www.lawhelp.org"
 
 
-HEADER = ",".join(helpme.HELP_COLUMNS)
-GOOD = (
-    "sued,lawhelp,https://www.lawhelp.org,,legal_aid_directory,Title,https://example.org,confirmed"
-)
+HEADER = ",".join(columns_of(HelpRow))
+GOOD = "sued,lawhelp,https://www.lawhelp.org,,legal_aid_directory,help_lawhelp,confirmed"
 
 
 @pytest.mark.parametrize(
@@ -55,8 +58,8 @@ GOOD = (
         GOOD.replace("sued,", "bored,", 1),
         GOOD.replace("lawhelp,", "nobody,", 1),
         GOOD.replace("legal_aid_directory", "no_note"),
-        GOOD.replace("https://example.org", ""),
-        GOOD.replace(",Title,", ",,"),
+        GOOD.replace(",help_lawhelp,", ",,"),
+        GOOD.replace(",help_lawhelp,", ",nowhere,"),
         GOOD.replace(",,legal", ",call me,legal"),
         GOOD.replace("confirmed", "maybe"),
         GOOD.replace("https://www.lawhelp.org", "www.lawhelp.org"),
@@ -153,7 +156,7 @@ def test_relocation_help_by_program_and_path() -> None:
     assert fannie.confidence == "confirmed"
     assert fannie.program_assumed
     assert fannie.summary.money == {"amount": 750_000}
-    assert helpme.MSG_RELOCATION_ASSUMED in [c.msgid for c in fannie.conditions]
+    assert help_text.MSG_RELOCATION_ASSUMED in [c.msgid for c in fannie.conditions]
 
     short = validate({"path": "short_sale", "balance": "1"})
     old = helpme.relocation_help(short, "fannie_mae")
@@ -171,8 +174,8 @@ def test_no_relocation_help_after_foreclosure_or_repossession() -> None:
 
 
 def test_relocation_table_rejects_bad_rows() -> None:
-    header = ",".join(helpme.RELOCATION_COLUMNS)
-    good = "fha,short_sale,1000.00,up_to,https://example.org,confirmed"
+    header = ",".join(columns_of(RelocationCsv))
+    good = "fha,short_sale,1000.00,up_to,relocation_fha_short_sale,confirmed"
     assert helpme.parse_relocation(f"{header}\n{good}\n")
     for bad in (
         good.replace("1000.00", "10.005"),
@@ -216,12 +219,12 @@ def test_exactly_the_minimum_passes_one_cent_less_is_likely_rejected() -> None:
     at = helpme.short_sale_check(short_sale("176000.00"), VALUE, 3)
     below = helpme.short_sale_check(short_sale("175999.99"), VALUE, 3)
     assert not at.likely_rejected
-    assert at.verdict.msgid == helpme.MSG_PFS_MEETS
+    assert at.verdict.msgid == help_text.MSG_PFS_MEETS
     assert below.likely_rejected
-    assert below.verdict.msgid == helpme.MSG_PFS_REJECT
+    assert below.verdict.msgid == help_text.MSG_PFS_REJECT
     assert below.verdict.money["price"] == 17_600_000
     assert "likely to reject" in below.verdict.text()
-    assert helpme.MSG_PFS_DAYS_UNKNOWN in [n.msgid for n in below.notes]
+    assert help_text.MSG_PFS_DAYS_UNKNOWN in [n.msgid for n in below.notes]
 
 
 def test_sale_costs_come_off_the_price() -> None:
@@ -250,9 +253,9 @@ def test_minimum_rounds_up_to_the_cent() -> None:
 def test_short_sale_check_notes_and_errors() -> None:
     check = helpme.short_sale_check(short_sale("200000"), VALUE, 0, days_marketed=90)
     ids = [note.msgid for note in check.notes]
-    assert ids[0] == helpme.MSG_PFS_TIER_OPEN
-    assert helpme.MSG_PFS_DEFAULT in ids  # not yet in default
-    assert helpme.MSG_PFS_FHA_ONLY in ids
+    assert ids[0] == help_text.MSG_PFS_TIER_OPEN
+    assert help_text.MSG_PFS_DEFAULT in ids  # not yet in default
+    assert help_text.MSG_PFS_FHA_ONLY in ids
     assert check.source_url.startswith("http")
     assert check.confidence == "unconfirmed"
     with pytest.raises(ValueError):
@@ -264,8 +267,8 @@ def test_short_sale_check_notes_and_errors() -> None:
 
 
 def test_pfs_table_rejects_gaps_and_rising_minimums() -> None:
-    header = ",".join(helpme.PFS_COLUMNS)
-    src = "https://example.org,confirmed"
+    header = ",".join(columns_of(PfsCsv))
+    src = "hud_nsc_pfs_faq,confirmed"
     good = f"fha,1,30,8800,{src}\nfha,31,,8600,{src}"
     assert len(helpme.parse_pfs(f"{header}\n{good}\n")) == 2
     for bad in (

@@ -36,6 +36,8 @@ from deficiency.counselor.letter import (
     encode_letter,
     validate_letter,
 )
+from deficiency.counselor.letter import inputs as lt_inputs
+from deficiency.counselor.letter import messages as lt_text
 from deficiency.rules.ucc import section
 from deficiency.text.markers import Message
 
@@ -143,7 +145,7 @@ def test_letter_with_a_missing_rebate() -> None:
         ("late_fees_after_acceleration", "warning", 7_500),
     ]
     rebate = check.flags[1]
-    assert rebate.message.msgid == lt.MSG_REBATE_MISSING
+    assert rebate.message.msgid == lt_text.MSG_REBATE_MISSING
     assert rebate.ask.money == {"obligation": 1_500_000}
     assert rebate.source.url == UCC_SOURCE_616 == "https://www.law.cornell.edu/ucc/9/9-616"
     arithmetic = check.flags[0].message
@@ -176,7 +178,7 @@ def test_rebate_rule_depends_on_what_the_reader_knows() -> None:
     base = {"lt_obligation": "5000", "lt_addons": "no"}
     unknown = run(base)
     assert summary(unknown) == [("missing_interest_rebate", "info", None)]
-    assert unknown.flags[0].message.msgid == lt.MSG_REBATE_UNKNOWN
+    assert unknown.flags[0].message.msgid == lt_text.MSG_REBATE_UNKNOWN
     assert run({**base, "lt_precomputed": "no"}).flags == []  # simple interest: nothing unearned
     assert run({**base, "lt_precomputed": "yes", "lt_rebate_included": "yes"}).flags == []
     assert (
@@ -198,7 +200,7 @@ def test_arithmetic_below_the_figures_is_only_info() -> None:
     check = run({**CORRECT, "lt_stated_deficiency": "6000"})
     assert check.difference_cents == -20_000
     assert summary(check) == [("arithmetic", "info", 20_000)]
-    assert check.flags[0].message.msgid == lt.MSG_ARITHMETIC_LOW
+    assert check.flags[0].message.msgid == lt_text.MSG_ARITHMETIC_LOW
 
 
 def test_no_stated_figure_means_no_arithmetic_check() -> None:
@@ -256,7 +258,7 @@ def test_commercially_unreasonable_sale_without_contract_figures() -> None:
         ("noncompliant_sale", "warning", 620_000),
         ("minimum_damages", "info", None),
     ]
-    assert check.flags[1].message.msgid == lt.MSG_MIN_DAMAGES_NEEDS
+    assert check.flags[1].message.msgid == lt_text.MSG_MIN_DAMAGES_NEEDS
 
 
 def test_minimum_damages_rounds_half_up_to_the_cent() -> None:
@@ -269,7 +271,7 @@ def test_insider_sale_without_a_value_or_with_a_low_value() -> None:
     assert summary(no_value) == [("related_buyer", "info", None)]
     low_value = run({**CORRECT, "lt_buyer_related": "yes", "lt_fmv": "6500"})
     assert summary(low_value) == [("related_buyer", "info", 0)]
-    assert low_value.flags[0].message.msgid == lt.MSG_RELATED_NOT_LOW
+    assert low_value.flags[0].message.msgid == lt_text.MSG_RELATED_NOT_LOW
 
 
 def test_insider_value_above_the_debt_cuts_the_deficiency_to_zero() -> None:
@@ -297,8 +299,8 @@ def test_national_screens_are_unconfirmed_info_only() -> None:
         ("expense_storage_rate", "info", 25_000),
     ]
     assert {f.confidence for f in check.flags} == {"unconfirmed"}
-    assert check.flags[0].message.msgid == lt.MSG_EXPENSE_SCREEN
-    assert check.flags[1].message.msgid == lt.MSG_EXPENSE_SCREEN_DAILY
+    assert check.flags[0].message.msgid == lt_text.MSG_EXPENSE_SCREEN
+    assert check.flags[1].message.msgid == lt_text.MSG_EXPENSE_SCREEN_DAILY
     assert check.flags[1].message.params == {"days": "10", "citation": "UCC § 9-615(a)(1)"}
 
 
@@ -314,7 +316,7 @@ def test_wisconsin_statutory_limits() -> None:
     assert "422.413" in recon.source.title
     attorney = codes["expense_attorney_fees"]
     assert (attorney.severity, attorney.amount_cents) == ("warning", 30_000)
-    assert attorney.message.msgid == lt.MSG_EXPENSE_BARRED
+    assert attorney.message.msgid == lt_text.MSG_EXPENSE_BARRED
     assert "attorney_fees" not in codes  # the statutory flag replaces the general reminder
     # The same letter elsewhere: no statutory limit, only the general attorney-fee reminder.
     elsewhere = {f.code for f in run({**MISSING_REBATE, "lt_attorney_fees": "300"}, "TX").flags}
@@ -344,8 +346,9 @@ def test_ucc_sources_are_the_states_own_or_the_uniform_text() -> None:
     assert sources["ucc_9_615"].url == UCC_SOURCE_615
     assert sources["ucc_9_625"].url == UCC_SOURCE_625
     assert sources["ucc_9_626"].url == UCC_SOURCE_626
-    assert all(s.url.startswith("https://") for s in sources.values())
-    assert not set(lt.load_sources()) & lt.UCC_SOURCE_IDS  # the data file has none of them
+    cited = [sources[key] for key in ("nclc_1_4_9", "cfpb_addons", "wi_421_202")]
+    assert all(s.url.startswith("https://") for s in cited)
+    assert not set(lt.load_sources()) & lt.UCC_SOURCE_IDS  # the bibliography has none of them
     ohio = lt.sources_for("OH")
     assert ohio["ucc_9_616"].url == "https://codes.ohio.gov/ohio-revised-code/section-1309.616"
     assert ohio["nclc_1_4_9"] == sources["nclc_1_4_9"]  # the rest is the same everywhere
@@ -363,21 +366,21 @@ def test_flags_cite_the_readers_state() -> None:
     assert sale.message.params["consumer_citation"] == "UCC § 9-626(b)"  # Ohio has no (b)
 
 
-HEADER = "item,low,high,unit,source_title,source_url,note,confidence,state\n"
+HEADER = "item,low,high,unit,source,note,confidence,state\n"
 
 
 @pytest.mark.parametrize(
     ("row", "error"),
     [
-        ("towing,0,1,flat,T,https://x.org,n,unconfirmed,\n", "unknown item"),
-        ("repo_fee,0,1,flat,T,https://x.org,n,confirmed,\n", "only a state"),
-        ("storage_rate,0,1,flat,T,https://x.org,n,unconfirmed,\n", "must be per_day"),
-        ("repo_fee,0,1,flat,T,http://x.org,n,unconfirmed,\n", "https"),
-        ("repo_fee,5,1,flat,T,https://x.org,n,unconfirmed,\n", "low is above high"),
-        ("repo_fee,0,1.005,flat,T,https://x.org,n,unconfirmed,\n", "dollars and cents"),
-        ("repo_fee,0,1,flat,T,https://x.org,n,maybe,\n", "confidence"),
-        ("repo_fee,0,1,flat,T,https://x.org,n,confirmed,XX\n", "unknown state"),
-        ("repo_fee,0,1,flat,T,https://x.org,,unconfirmed,\n", "note"),
+        ("towing,0,1,flat,nclc_1_4_9,n,unconfirmed,\n", "item: .towing. is not one of"),
+        ("repo_fee,0,1,flat,nclc_1_4_9,n,confirmed,\n", "only a state"),
+        ("storage_rate,0,1,flat,nclc_1_4_9,n,unconfirmed,\n", "must be per_day"),
+        ("repo_fee,0,1,flat,nowhere,n,unconfirmed,\n", "unknown source 'nowhere'"),
+        ("repo_fee,5,1,flat,nclc_1_4_9,n,unconfirmed,\n", "low is above high"),
+        ("repo_fee,0,1.005,flat,nclc_1_4_9,n,unconfirmed,\n", "dollars and cents"),
+        ("repo_fee,0,1,flat,nclc_1_4_9,n,maybe,\n", "confidence"),
+        ("repo_fee,0,1,flat,nclc_1_4_9,n,confirmed,XX\n", "state: .XX. is not one of"),
+        ("repo_fee,0,1,flat,nclc_1_4_9,,unconfirmed,\n", "note"),
     ],
 )
 def test_bad_range_rows_are_refused(row: str, error: str) -> None:
@@ -386,7 +389,7 @@ def test_bad_range_rows_are_refused(row: str, error: str) -> None:
 
 
 def test_duplicate_range_rows_and_bad_headers_are_refused() -> None:
-    row = "repo_fee,0,1,flat,T,https://x.org,n,unconfirmed,\n"
+    row = "repo_fee,0,1,flat,nclc_1_4_9,n,unconfirmed,\n"
     with pytest.raises(LetterDataError, match="duplicate"):
         lt.parse_ranges(HEADER + row + row)
     with pytest.raises(LetterDataError, match="columns"):
@@ -435,7 +438,7 @@ def letters(draw: st.DrawFn) -> LetterInputs:
     for key, info in LetterInputs.model_fields.items():
         default = info.default
         if key == "lt_storage_days":
-            data[key] = draw(st.integers(0, lt.MAX_STORAGE_DAYS))
+            data[key] = draw(st.integers(0, lt_inputs.MAX_STORAGE_DAYS))
         elif default is None and key in ("lt_precomputed", "lt_addons"):
             data[key] = draw(optional_flags)
         elif isinstance(default, bool):
@@ -504,7 +507,7 @@ def test_hostile_link_keeps_valid_keys_and_reports_bad_ones() -> None:
     assert by_key["lt_storage_days"].message == MSG_INT
     assert by_key["lt_storage_days"].params == {"min": "0", "max": "3650"}
     assert by_key["lt_evil"].message == MSG_UNKNOWN
-    assert by_key["lt_late_fees_after_acceleration"].message == lt.MSG_LATE_FEES_ABOVE
+    assert by_key["lt_late_fees_after_acceleration"].message == lt_text.MSG_LATE_FEES_ABOVE
     assert len(by_key["lt_reconditioning"].value) <= 64  # echoes are bounded
     for issue in issues:
         assert issue.text()  # every message renders with its placeholders
@@ -555,13 +558,13 @@ def test_any_link_opens_without_exceptions(params: dict[str, str]) -> None:
 
 
 def test_messages_avoid_printf_percent_and_render() -> None:
-    msgids = [v for k, v in vars(lt).items() if k.startswith(("MSG_", "ASK_", "TITLE_"))]
+    msgids = [v for k, v in vars(lt_text).items() if k.startswith(("MSG_", "ASK_", "TITLE_"))]
     msgids += list(lt.LINE_LABELS.values())
     assert len(msgids) > 30
     for msgid in msgids:
         assert "%" not in msgid, msgid
     assert Message(
-        lt.MSG_EXPENSE_CAP,
+        lt_text.MSG_EXPENSE_CAP,
         {"state": "X", "citation": "c"},
         money={"amount": 1, "limit": 1, "excess": 0},
     ).text()
@@ -570,9 +573,9 @@ def test_messages_avoid_printf_percent_and_render() -> None:
 def test_no_file_is_read_at_import_time() -> None:
     code = (
         "import deficiency.counselor.letter as m, deficiency.counselor.form1099c as f, "
-        "deficiency.rules.tax as t; "
+        "deficiency.rules.tax as t, deficiency.rules.tables as b; "
         "print(m.load_ranges.cache_info().currsize, m.load_sources.cache_info().currsize, "
-        "f.load_sources.cache_info().currsize, f.load_codes.cache_info().currsize, "
+        "b.load_bibliography.cache_info().currsize, f.load_codes.cache_info().currsize, "
         "t.load_tables.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -82,7 +82,8 @@ def test_long_values_are_truncated_in_messages() -> None:
 def test_choices_come_from_the_schema() -> None:
     """Pages offer what the schema accepts: a code added to a Literal is offered at once."""
     from deficiency.core.scenario import INVESTORS, Scenario, choices, max_length
-    from deficiency.counselor.form1099c import EVENT_CODES, Form1099CInputs
+    from deficiency.counselor.form1099c import Form1099CInputs
+    from deficiency.rules.tax import EVENT_CODES
 
     assert choices(Scenario, "investor") == ("", *INVESTORS)
     assert choices(Scenario, "loan") == ("mortgage", "auto", "other")

@@ -6,9 +6,7 @@ otherwise computed by hand from the rate tables (the arithmetic is in the commen
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-import inspect
 from typing import Any
 
 import numpy as np
@@ -18,6 +16,7 @@ from deficiency import evaluate, sweep, validate
 from deficiency.core.money import cents_str, to_cents
 from deficiency.rules import tax
 from deficiency.text.markers import Message
+from tests.support.msgids import n_literals
 
 TODAY = dt.date(2025, 6, 30)  # a fixed "today" so the default tax year never drifts
 
@@ -545,15 +544,7 @@ def test_notes_and_insolvency_worksheet() -> None:
 
 
 def _literal_msgids() -> set[str]:
-    """Every string literal passed to N_() in deficiency/rules/tax/__init__.py."""
-    tree = ast.parse(inspect.getsource(tax))
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "N_":
-            (arg,) = node.args
-            assert isinstance(arg, ast.Constant) and isinstance(arg.value, str)
-            found.add(arg.value)
-    return found
+    return n_literals(tax)
 
 
 SAMPLES = [

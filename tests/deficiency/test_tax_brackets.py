@@ -172,14 +172,20 @@ def test_the_shipped_files_parse() -> None:
         ({"brackets": ("5578.50", "5578.60")}, "does not follow from the rates"),
         ({"brackets": ("48475,5578.50", "48476,5578.50")}, "must be whole dollars|follow"),
         ({"brackets": ("rp_2024_40", "rp_unknown")}, "unknown source"),
-        ({"brackets": ("2025,head_of_household", "2025,single_parent")}, "unknown filing"),
+        (
+            {"brackets": ("2025,head_of_household", "2025,single_parent")},
+            "filing_status: .single_parent. is not one of",
+        ),
         ({"brackets": ("year,filing_status", "yr,filing_status")}, "columns"),
         ({"rules": ("qpri_limit,750000,2021-01-01", "qpri_limit,750000,2021-02-01")}, "one value"),
         ({"rules": ("form_1099c_threshold,600", "form_1099c_threshold,6x0")}, "not a number"),
         ({"rules": ("sec121_limit_joint,", "sec121_limit_both,")}, "missing rule"),
         ({"event_codes": ("F,By agreement", "F,By contract")}, "meaning differs"),
-        ({"event_codes": ("H,Other", "I,Other")}, "unknown or duplicate"),
-        ({"sources": ("https://www.irs.gov/publications/p544", "http://x")}, "https URL"),
+        ({"event_codes": ("H,Other", "I,Other")}, "code: .I. is not one of"),
+        (
+            {"sources": ("https://www.irs.gov/publications/p544", "irs.gov/p544")},
+            "not a web address",
+        ),
     ],
 )
 def test_bad_data_is_rejected(changes: dict[str, tuple[str, str]], message: str) -> None:

@@ -57,7 +57,7 @@ def test_citations_keep_the_uniform_pinpoint_and_add_the_states_section() -> Non
 @pytest.mark.parametrize(
     ("rows", "error"),
     [
-        ("XX,9-615,C,H,https://x.org,2026-12-01,n\n", "unknown state"),
+        ("XX,9-615,C,H,https://x.org,2026-12-01,n\n", "state: .XX. is not one of"),
         ("OH,9-999,C,H,https://x.org,2026-12-01,n\n", "section"),
         ("OH,9-615,,H,https://x.org,2026-12-01,n\n", "citation: is required"),
         ("OH,9-615,C,H,http://x.org,2026-12-01,n\n", "not an https URL"),

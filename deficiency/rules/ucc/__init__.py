@@ -13,7 +13,8 @@ Each row carries the date it was checked. Nothing is read at import time.
 
 The pinpoint of a rule (``UCC § 9-615(f)``) stays the uniform one: subsections are numbered
 differently from state to state (Ohio writes divisions as (A), (B)...), so :func:`cite`
-names the uniform subsection and adds the state's enacted section beside it.
+names the uniform subsection and adds the state's enacted section beside it. The pinpoints
+the app cites are data too (``data/ucc_pinpoints.csv``, read by :func:`pinpoint`).
 """
 
 from __future__ import annotations
@@ -21,14 +22,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import Annotated
 
 from deficiency.core.scenario import STATE_CODES
-from deficiency.rules.tables import DataFileError, Source, packaged_text, read_rows
+from deficiency.rules.tables import (
+    DataFileError,
+    HttpsAddress,
+    IsoDate,
+    Required,
+    Row,
+    Source,
+    one_of,
+    packaged_text,
+    parse_rows,
+)
 
 #: The Article 9 sections the app cites, in the uniform numbering.
 SECTIONS: tuple[str, ...] = ("9-615", "9-616", "9-625", "9-626")
-COLUMNS: tuple[str, ...] = ("state", "section", "citation", "heading", "url", "verified", "note")
 DATA_FILE = "ucc_sections.csv"
+PINPOINTS_FILE = "ucc_pinpoints.csv"
 
 
 class UccDataError(DataFileError):
@@ -59,6 +71,16 @@ def source_id(section: str) -> str:
     return "ucc_" + section.replace("-", "_")
 
 
+class SectionRow(Row):
+    state: Annotated[str, one_of(STATE_CODES, blank=True)]
+    section: Annotated[str, one_of(SECTIONS)]
+    citation: Required
+    heading: Required
+    url: HttpsAddress
+    verified: IsoDate
+    note: Required
+
+
 def parse_sections(text: str, name: str = DATA_FILE) -> dict[tuple[str, str], UccSection]:
     """Validate the sections table, keyed by (state, section); state "" is the uniform text.
 
@@ -68,29 +90,13 @@ def parse_sections(text: str, name: str = DATA_FILE) -> dict[tuple[str, str], Uc
     since it is what a state without a row of its own falls back to.
     """
     rows: dict[tuple[str, str], UccSection] = {}
-    for line, row in read_rows(text, name, COLUMNS, UccDataError):
-        where = f"{name} line {line}"
-        state, section = row["state"], row["section"]
-        if state and state not in STATE_CODES:
-            raise UccDataError(f"{where}: state: unknown state {state!r}")
-        if section not in SECTIONS:
-            raise UccDataError(f"{where}: section: {section!r} is not one of {SECTIONS}")
-        if (state, section) in rows:
-            raise UccDataError(f"{where}: duplicate row for {state or 'uniform'} {section}")
-        for column in ("citation", "heading", "note"):
-            if not row[column]:
-                raise UccDataError(f"{where}: {column}: is required")
-        url = row["url"]
-        if not url.startswith("https://") or " " in url:
-            raise UccDataError(f"{where}: url: {url!r} is not an https URL")
-        try:
-            verified = dt.date.fromisoformat(row["verified"])
-        except ValueError:
+    for line, row in parse_rows(text, name, SectionRow, UccDataError, exact=True):
+        if (row.state, row.section) in rows:
             raise UccDataError(
-                f"{where}: verified: {row['verified']!r} is not an ISO date"
-            ) from None
-        rows[(state, section)] = UccSection(
-            state, section, row["citation"], row["heading"], url, verified, row["note"]
+                f"{name} line {line}: duplicate row for {row.state or 'uniform'} {row.section}"
+            )
+        rows[(row.state, row.section)] = UccSection(
+            row.state, row.section, row.citation, row.heading, row.url, row.verified, row.note
         )
     missing = [section for section in SECTIONS if ("", section) not in rows]
     if missing:
@@ -122,6 +128,40 @@ def cite(pinpoint: str, number: str, state: str | None) -> str:
     return f"{pinpoint}; {row.citation}" if row.state else pinpoint
 
 
+class PinpointRow(Row):
+    key: Required
+    section: Annotated[str, one_of(SECTIONS)]
+    pinpoint: Required
+
+
+def parse_pinpoints(text: str, name: str = PINPOINTS_FILE) -> dict[str, PinpointRow]:
+    """The pinpoint citations the app uses, by key (``related_buyer`` → ``UCC § 9-615(f)``)."""
+    out: dict[str, PinpointRow] = {}
+    for line, row in parse_rows(text, name, PinpointRow, UccDataError):
+        if row.key in out:
+            raise UccDataError(f"{name} line {line}: key: duplicate {row.key!r}")
+        if not row.pinpoint.startswith(f"UCC § {row.section}"):
+            raise UccDataError(f"{name} line {line}: pinpoint: not within § {row.section}")
+        out[row.key] = row
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_pinpoints() -> dict[str, PinpointRow]:
+    return parse_pinpoints(packaged_text(__name__, PINPOINTS_FILE))
+
+
+def pinpoint(key: str) -> str:
+    """The uniform pinpoint citation of ``key`` (``data/ucc_pinpoints.csv``)."""
+    return load_pinpoints()[key].pinpoint
+
+
+def cite_rule(key: str, state: str | None) -> str:
+    """:func:`cite` for the pinpoint ``key``: the uniform pinpoint, plus the state's section."""
+    row = load_pinpoints()[key]
+    return cite(row.pinpoint, row.section, state)
+
+
 def sources(state: str | None) -> dict[str, Source]:
     """Every Article 9 section the app cites, as sources for ``state``, keyed by source id."""
     return {source_id(number): section(number, state).source for number in SECTIONS}
@@ -132,8 +172,11 @@ __all__ = [
     "UccDataError",
     "UccSection",
     "cite",
+    "cite_rule",
     "load_sections",
+    "parse_pinpoints",
     "parse_sections",
+    "pinpoint",
     "section",
     "source_id",
     "sources",
