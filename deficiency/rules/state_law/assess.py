@@ -1,0 +1,213 @@
+"""State law applied to the engine's figures: the collectible amount, its deadline, the follow-ups.
+
+:func:`assess` turns a :class:`.decision.Decision` and the engine's :class:`Result` into
+what the pages show (:class:`StateLawResult`); :func:`sweep` applies the same decision to
+arrays of amounts for the what-if pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from deficiency.core.engine import Result
+from deficiency.core.engine import sweep as engine_sweep
+from deficiency.core.money import cents_str, to_cents
+from deficiency.core.scenario import Scenario
+from deficiency.rules import ucc
+from deficiency.rules.state_law.amounts import collectible
+from deficiency.rules.state_law.deadlines import deadline_messages
+from deficiency.rules.state_law.decide import decide
+from deficiency.rules.state_law.goods import UCC_CITE_615, UCC_CITE_616, auto_warnings, fmv_cents
+from deficiency.rules.state_law.messages import (
+    MSG_FMV_MISSING,
+    MSG_FOLLOW_1099C,
+    MSG_FOLLOW_CREDIT,
+    MSG_FOLLOW_EXPLANATION,
+    MSG_FOLLOW_SURPLUS_MORTGAGE,
+    MSG_FOLLOW_SURPLUS_UCC,
+    MSG_NONJUDICIAL_UNAVAILABLE,
+    MSG_PROCESS_ASSUMED,
+    MSG_UCC_RELATED_NEEDS_FMV,
+    MSG_UNCONFIRMED,
+)
+from deficiency.rules.state_law.rows import load_rules
+from deficiency.rules.tax import cancelled_for_tax, resolve_recourse
+from deficiency.text.markers import Message
+
+Confidence = Literal["confirmed", "unconfirmed"]
+
+
+@dataclass(frozen=True)
+class StateLawResult:
+    """What state law (or Article 9) makes of the engine's deficiency; amounts in cents."""
+
+    collectible_cents: int
+    barred: bool
+    fair_value_credit_cents: int
+    rule: Message
+    citation: str
+    source_url: str
+    deadline: dt.date | None
+    warnings: list[Message] = field(default_factory=list)
+    confidence: Confidence = "unconfirmed"
+    questions: tuple[str, ...] = ()
+    follow_ups: list[Message] = field(default_factory=list)
+    #: The caution shown next to an unconfirmed rule; ``None`` when no state's rule was
+    #: applied at all (no state chosen), so "choose a state" never meets "this state's
+    #: rule could not be confirmed" on the same page.
+    caution: Message | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON section of the report: amounts as strings, English text, ISO dates."""
+        return {
+            "collectible_deficiency": cents_str(self.collectible_cents),
+            "rule": {
+                "summary": self.rule.text(),
+                "citation": self.citation,
+                "source": self.source_url,
+            },
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "warnings": [warning.text() for warning in self.warnings],
+            "confidence": self.confidence,
+        }
+
+
+def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) -> StateLawResult:
+    """Apply state law (or Article 9) to the engine's result for the same scenario.
+
+    ``as_of`` (optional, e.g. today) only adds a warning when a computed deadline has
+    passed: whether the lender filed in time is not known, so it never changes the amount.
+    """
+    decision = decide(scenario)
+    fmv = fmv_cents(scenario)
+    sale = to_cents(scenario.sale_price)
+    owed, credit = collectible(
+        decision.barred,
+        decision.fair_value and fmv is not None,
+        result.deficiency,
+        sale,
+        fmv or 0,
+    )
+    rule = decision.rule
+    if credit > 0 and decision.credit_rule is not None:
+        rule = Message(
+            decision.credit_rule.msgid, decision.credit_rule.params, money={"credit": credit}
+        )
+    warnings = list(decision.warnings)
+    state_name = load_rules()[scenario.state].name if scenario.state else ""
+    if decision.fair_value and fmv is None:
+        if scenario.loan == "mortgage":
+            missing = Message(
+                MSG_FMV_MISSING, {"state": state_name, "citation": decision.fmv_citation}
+            )
+        else:
+            missing = Message(MSG_UCC_RELATED_NEEDS_FMV)
+        # After the note on the assumed foreclosure process, before everything else.
+        process_notes = {*MSG_PROCESS_ASSUMED.values(), MSG_NONJUDICIAL_UNAVAILABLE}
+        position = sum(1 for warning in warnings if warning.msgid in process_notes)
+        warnings.insert(position, missing)
+    if scenario.loan != "mortgage" and scenario.state is not None:
+        warnings.extend(auto_warnings(scenario, result))
+    deadline: dt.date | None = None
+    if owed > 0:
+        deadline, deadline_warnings = deadline_messages(decision, scenario, as_of)
+        warnings.extend(deadline_warnings)
+
+    follow_ups: list[Message] = []
+    if decision.barred and result.deficiency > 0:
+        follow_ups.append(Message(MSG_FOLLOW_CREDIT))
+        cancelled = tax_cancelled(scenario, result, decision.barred)
+        if cancelled > 0:
+            follow_ups.append(Message(MSG_FOLLOW_1099C, money={"amount": cancelled}))
+    if result.surplus > 0 and scenario.state is not None:
+        if scenario.loan == "mortgage":
+            follow_ups.append(
+                Message(MSG_FOLLOW_SURPLUS_MORTGAGE, money={"amount": result.surplus})
+            )
+        else:
+            follow_ups.append(
+                Message(
+                    MSG_FOLLOW_SURPLUS_UCC,
+                    {"citation": ucc.cite(UCC_CITE_615, "9-615", scenario.state)},
+                    money={"amount": result.surplus},
+                )
+            )
+    if scenario.loan != "mortgage" and scenario.state is not None and owed > 0:
+        explanation = ucc.cite(UCC_CITE_616, "9-616", scenario.state)
+        follow_ups.append(Message(MSG_FOLLOW_EXPLANATION, {"citation": explanation}))
+
+    return StateLawResult(
+        collectible_cents=owed,
+        barred=decision.barred and result.deficiency > 0,
+        fair_value_credit_cents=credit,
+        rule=rule,
+        citation=decision.citation,
+        source_url=decision.source_url,
+        deadline=deadline,
+        warnings=warnings,
+        confidence=decision.confidence,  # type: ignore[arg-type]
+        questions=decision.questions,
+        follow_ups=follow_ups,
+        caution=(
+            Message(MSG_UNCONFIRMED)
+            if scenario.state is not None and decision.confidence != "confirmed"
+            else None
+        ),
+    )
+
+
+def tax_cancelled(scenario: Scenario, result: Result, barred: bool) -> int:
+    """The cancelled debt the tax section shows for this decision, in cents.
+
+    Why here: the follow-up about Form 1099-C must name the same amount as the tax section
+    (and say nothing when that amount is zero, e.g. a settlement of the whole deficiency,
+    or a loan the reader marked as recourse), so it uses the tax module's own rule.
+    """
+    recourse, _why = resolve_recourse(scenario, barred)
+    return int(
+        cancelled_for_tax(result.deficiency, result.borrower_owes, recourse, scenario.action)
+    )
+
+
+def sweep(
+    scenario: Scenario, *, fmv: np.ndarray | None = None, **axes: np.ndarray
+) -> dict[str, np.ndarray]:
+    """:func:`deficiency.core.engine.sweep` plus the collectible amount, by the same rule.
+
+    The legal decision does not depend on amounts, so it is made once with
+    :func:`decide`; :func:`collectible` then runs over the arrays. ``fmv`` may be swept
+    too (cents, int64); otherwise the scenario's value is used.
+    """
+    figures = engine_sweep(scenario, **axes)
+    decision = decide(scenario)
+    if "sale_price" in axes:
+        sale: Any = np.asarray(axes["sale_price"], dtype=np.int64)
+    else:
+        sale = to_cents(scenario.sale_price)
+    known = fmv is not None or scenario.fmv is not None
+    fmv_values: Any = (
+        np.asarray(fmv, dtype=np.int64) if fmv is not None else (fmv_cents(scenario) or 0)
+    )
+    owed, credit = collectible(
+        decision.barred, decision.fair_value and known, figures["deficiency"], sale, fmv_values
+    )
+    shape = np.broadcast_shapes(np.shape(figures["deficiency"]), np.shape(owed))
+    out = {key: np.broadcast_to(value, shape) for key, value in figures.items()}
+    out["collectible"] = np.broadcast_to(np.asarray(owed, dtype=np.int64), shape)
+    out["fair_value_credit"] = np.broadcast_to(np.asarray(credit, dtype=np.int64), shape)
+    return out
+
+
+def rules_as_of(scenario: Scenario) -> dt.date:
+    """When the rules behind a scenario were last checked: the state's row, else the latest.
+
+    Shown with every result (pages, handout, case note) so a reader knows how fresh they are.
+    """
+    rules = load_rules()
+    if scenario.state is not None:
+        return rules[scenario.state].verified
+    return max(rule.verified for rule in rules.values())

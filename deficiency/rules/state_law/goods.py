@@ -1,0 +1,132 @@
+"""Cars and other goods: UCC Article 9 (uniform in every state) and the states' own limits.
+
+Article 9 decides what follows from a sale without notice or to an insider; a few states
+add small-balance bars or a fair-market-value rule for consumer goods
+(``data/auto_rules.csv``). Those depend on facts of the original sale the scenario does
+not hold (the cash price, who extended the credit), so they are shown as warnings.
+"""
+
+from __future__ import annotations
+
+from deficiency.core.engine import Result
+from deficiency.core.money import to_cents
+from deficiency.core.scenario import Scenario
+from deficiency.rules import ucc
+from deficiency.rules.state_law.amounts import collectible
+from deficiency.rules.state_law.decision import Decision
+from deficiency.rules.state_law.messages import (
+    MSG_AUTO_BAR,
+    MSG_AUTO_FMV,
+    MSG_AUTO_FMV_AMOUNT,
+    MSG_UCC_ALLOWED,
+    MSG_UCC_CONSUMER_RULE,
+    MSG_UCC_MIN_DAMAGES,
+    MSG_UCC_PRESUMPTION,
+    MSG_UCC_RELATED_BUYER,
+    MSG_UCC_RELATED_SIGNIFICANT,
+)
+from deficiency.rules.state_law.questions import questions_for
+from deficiency.rules.state_law.rows import load_auto_rules, load_rules
+from deficiency.text.markers import Message
+
+
+def fmv_cents(scenario: Scenario) -> int | None:
+    """The entered fair market value in cents, ``None`` when not known."""
+    return None if scenario.fmv is None else to_cents(scenario.fmv)
+
+
+# -- UCC Article 9: the uniform pinpoints; each state's enacted section and its address come
+# from data/ucc_sections.csv through deficiency.rules.ucc (never one state's code for all) -------
+UCC_CITE_615 = "UCC § 9-615(a), (d)"
+UCC_CITE_615F = "UCC § 9-615(f)"
+UCC_CITE_626 = "UCC § 9-626"
+UCC_CITE_625 = "UCC § 9-625(c)(2)"
+UCC_CITE_616 = "UCC § 9-616"
+
+
+def decide_goods(scenario: Scenario) -> Decision:
+    """UCC Article 9 (uniform in every state) for a car or other goods.
+
+    Cited as the state enacted it (``ucc.cite``/``ucc.section``): the reader is sent to the
+    state's own code, or to the uniform text where the table has no row for the state.
+    """
+    questions = questions_for(None, scenario.loan, scenario.path or "repossession")
+    state = scenario.state
+    if not scenario.notice_given or not scenario.commercially_reasonable:
+        # 9-626(a)(3)-(4): the rebuttable presumption that a compliant sale would have
+        # brought the whole debt, so the deficiency is zero unless the lender proves less.
+        # For consumer transactions 9-626(b) leaves the rule to the courts: marked
+        # unconfirmed, and the warning says so.
+        return Decision(
+            barred=True,
+            fair_value=False,
+            rule=Message(MSG_UCC_PRESUMPTION),
+            citation=ucc.cite(UCC_CITE_626, "9-626", state),
+            source_url=ucc.section("9-626", state).url,
+            confidence="unconfirmed",
+            warnings=(
+                Message(MSG_UCC_CONSUMER_RULE),
+                Message(MSG_UCC_MIN_DAMAGES, {"citation": ucc.cite(UCC_CITE_625, "9-625", state)}),
+            ),
+            questions=questions,
+        )
+    if scenario.lender_bought:
+        cite_615f = ucc.cite(UCC_CITE_615F, "9-615", state)
+        warning = Message(MSG_UCC_RELATED_SIGNIFICANT, {"citation": cite_615f})
+        return Decision(
+            barred=False,
+            fair_value=True,
+            rule=Message(MSG_UCC_ALLOWED),
+            credit_rule=Message(MSG_UCC_RELATED_BUYER),
+            citation=cite_615f,
+            source_url=ucc.section("9-615", state).url,
+            confidence="confirmed",
+            warnings=(warning,),
+            fmv_citation=cite_615f,
+            questions=questions,
+        )
+    return Decision(
+        barred=False,
+        fair_value=False,
+        rule=Message(MSG_UCC_ALLOWED),
+        citation=ucc.cite(UCC_CITE_615, "9-615", state),
+        source_url=ucc.section("9-615", state).url,
+        confidence="confirmed",
+        questions=questions,
+    )
+
+
+def auto_warnings(scenario: Scenario, result: Result) -> list[Message]:
+    """State small-balance limits for goods: warnings only (their scope can't be checked)."""
+    if scenario.state is None:
+        return []
+    name = load_rules()[scenario.state].name
+    balance = to_cents(scenario.balance)
+    out: list[Message] = []
+    for rule in load_auto_rules()[scenario.state]:
+        params = {"state": name, "citation": rule.citation}
+        if rule.effect == "fmv_credit":
+            fmv = fmv_cents(scenario)
+            if fmv is None:
+                out.append(Message(MSG_AUTO_FMV, params))
+            else:
+                at_most, _ = collectible(
+                    False, True, result.deficiency, to_cents(scenario.sale_price), fmv
+                )
+                out.append(Message(MSG_AUTO_FMV_AMOUNT, params, money={"amount": at_most}))
+            continue
+        threshold = rule.threshold_cents or 0
+        if rule.measure in ("unpaid_balance", "amount_owing"):
+            # The balance at default is at least the loan balance: above the threshold,
+            # the rule cannot apply and no warning is shown.
+            within = balance < threshold if rule.comparison == "lt" else balance <= threshold
+            if not within:
+                continue
+        out.append(
+            Message(
+                MSG_AUTO_BAR[(rule.measure, rule.comparison)],
+                params,
+                money={"threshold": threshold},
+            )
+        )
+    return out

@@ -1,0 +1,373 @@
+"""The sentences of state law: every message id the rules can show, translated by the shell.
+
+Message ids only (marked with ``N_``), with ``{placeholders}`` filled by
+:class:`deficiency.text.markers.Message`: the pages, the handout and the case note render
+them in the reader's language. Each group below belongs to one step of the decision
+(:mod:`.decide`), the deadlines (:mod:`.deadlines`), Article 9 (:mod:`.goods`) or the
+follow-ups (:mod:`.assess`); the States page's own sentences are in :mod:`.coverage`.
+"""
+
+from __future__ import annotations
+
+from deficiency.text.markers import N_
+
+MSG_CHOOSE_STATE = N_("Choose a state to see whether its law bars or limits this deficiency.")
+MSG_ALLOWED = N_(
+    "No {state} rule found that bars or reduces this deficiency on these facts; the lender "
+    "may pursue it."
+)
+MSG_BAR_NONJUDICIAL = N_("No deficiency after a trustee (nonjudicial) sale in {state}.")
+MSG_BAR_NONJUDICIAL_HOME = N_(
+    "No deficiency after a trustee (nonjudicial) sale of a qualifying home in {state}."
+)
+MSG_BAR_JUDICIAL = N_(
+    "No deficiency after a court (judicial) foreclosure of a qualifying home in {state}."
+)
+MSG_BAR_PURCHASE_MONEY = N_(
+    "No deficiency on a loan used to buy a qualifying home in {state} (purchase-money loan)."
+)
+MSG_BAR_HOME_EQUITY = N_(
+    "A {state} home-equity loan carries no personal liability, so no deficiency is owed."
+)
+MSG_BAR_SHORT_SALE = N_(
+    "No deficiency after a lender-approved short sale of a home with up to {units} units "
+    "in {state}."
+)
+MSG_BAR_NOTICE = N_(
+    "No deficiency in {state}: the lender did not send the required pre-sale deficiency notice."
+)
+MSG_FAIR_VALUE = N_(
+    "{state} credits you with the property's fair market value instead of the sale price, "
+    "which cuts the deficiency by {credit}."
+)
+MSG_FAIR_VALUE_RULE = N_(
+    "{state} limits the deficiency to the debt minus the property's fair market value."
+)
+
+MSG_SCOPE: dict[tuple[str, bool, bool], str] = {
+    # (scope, has units limit, has acres limit) -> the plain conditions of the rule
+    ("dwelling", True, True): N_(
+        "The rule covers a home with at most {units} units on at most {acres} acres."
+    ),
+    ("dwelling", True, False): N_("The rule covers a home with at most {units} units."),
+    ("dwelling", False, True): N_("The rule covers property of at most {acres} acres."),
+    ("owner_occupied", False, False): N_("The rule covers a home the borrower lives in."),
+    ("owner_occupied", True, False): N_("The rule covers a home the borrower lives in."),
+    ("owner_occupied", False, True): N_("The rule covers a home the borrower lives in."),
+    ("owner_occupied", True, True): N_("The rule covers a home the borrower lives in."),
+    ("owner_occupied_dwelling", True, True): N_(
+        "The rule covers a home the borrower lives in, with at most {units} units "
+        "on at most {acres} acres."
+    ),
+    ("owner_occupied_dwelling", True, False): N_(
+        "The rule covers a home the borrower lives in, with at most {units} units."
+    ),
+    ("owner_occupied_dwelling", False, True): N_(
+        "The rule covers a home the borrower lives in, on at most {acres} acres."
+    ),
+}
+
+MSG_PROCESS_ASSUMED = {
+    "judicial": N_(
+        "Foreclosure type not given: assumed a court (judicial) foreclosure, the usual "
+        "process in {state}."
+    ),
+    "nonjudicial": N_(
+        "Foreclosure type not given: assumed a trustee (nonjudicial) sale, the usual "
+        "process in {state}."
+    ),
+}
+MSG_NONJUDICIAL_UNAVAILABLE = N_(
+    "{state} homes are foreclosed in court, so the sale is treated as a judicial foreclosure."
+)
+MSG_LOAN_DATE = N_(
+    "{state} bars this deficiency if a bank or other financial institution made the loan on "
+    "or after {date}, you used it to buy the home, lived in it, and never refinanced "
+    "({citation}). Without the loan date this tool assumes it may still be owed."
+)
+MSG_SELLER_FINANCED = N_(
+    "If the seller financed your purchase (a note marked as purchase money), {state} bars "
+    "any deficiency on that loan ({citation})."
+)
+MSG_SHORT_WAIVER = N_(
+    "In {state} a short-sale deficiency is barred only if the short-sale agreement contains "
+    "the lender's signed waiver stating the amount waived ({citation}); otherwise it may be "
+    "collected."
+)
+MSG_SHORT_CANCELLATION = N_(
+    "In {state} the lender may not collect the rest after a short sale if it reports the "
+    "cancelled debt to the IRS (Form 1099-C) and gives you written evidence of that "
+    "({citation})."
+)
+MSG_SHORT_SALE_ASK = N_(
+    "Before closing a short sale, ask for a written waiver of the deficiency in the "
+    "lender's approval letter."
+)
+MSG_DEED_IN_LIEU = N_(
+    "After a deed in lieu, whether a deficiency survives depends on the written agreement: "
+    "ask for a full release of the debt."
+)
+MSG_FMV_MISSING = N_(
+    "Enter the property's fair market value: {state} limits the deficiency to the debt "
+    "minus that value ({citation})."
+)
+MSG_FAIR_VALUE_DISCRETIONARY = N_(
+    "A {state} court may require the lender to credit the property's fair market value "
+    "({citation})."
+)
+MSG_DEADLINE = N_("The lender must seek the deficiency by {deadline} ({citation}).")
+MSG_DEADLINE_NEEDS_DATE = N_("Enter the sale date to see the lender's deadline ({citation}).")
+MSG_DEADLINE_LATER = {
+    "confirmation": N_(
+        "The lender's deadline ({citation}) runs from the court's confirmation of the sale, "
+        "so it falls no earlier than {deadline}."
+    ),
+    "deed": N_(
+        "The lender's deadline ({citation}) runs from delivery of the deed after the sale, "
+        "so it falls no earlier than {deadline}."
+    ),
+    "ratification": N_(
+        "The lender's deadline ({citation}) runs from the court's ratification of the "
+        "auditor's report, so it falls no earlier than {deadline}."
+    ),
+    "redemption_end": N_(
+        "The lender's deadline ({citation}) runs from the end of the redemption period, so it "
+        "falls no earlier than {deadline}."
+    ),
+    "certificate": N_(
+        "The lender's deadline ({citation}) runs from the clerk's certificate after the sale, "
+        "so it falls no earlier than {deadline}."
+    ),
+}
+MSG_DEADLINE_PASSED = N_(
+    "The deadline of {deadline} has passed: unless the lender acted in time, it may have "
+    "lost the right to a deficiency judgment."
+)
+
+MSG_PREREQUISITE = {
+    "court_confirmation": N_(
+        "The lender needs a court order confirming the sale before it can seek a deficiency "
+        "({citation})."
+    ),
+    "deficiency_notice": N_(
+        "The lender must have sent a written pre-sale notice warning you of deficiency "
+        "liability ({citation})."
+    ),
+    "appraisal": N_(
+        "A court-ordered appraisal of the property is required, and it can reduce the "
+        "deficiency ({citation})."
+    ),
+    "plead_in_complaint": N_(
+        "The lender must have asked for the deficiency in its foreclosure complaint ({citation})."
+    ),
+    "personal_service": N_(
+        "A deficiency judgment requires that you were personally served or appeared in the "
+        "case ({citation})."
+    ),
+    "separate_action": N_(
+        "The lender must bring a separate lawsuit for the deficiency ({citation})."
+    ),
+    "fmv_hearing": N_(
+        "You can ask the court to set the property's fair market value; the deficiency is "
+        "reduced accordingly ({citation})."
+    ),
+}
+
+MSG_NOTE = {
+    "dwelling_in_use": N_(
+        "For loans made after 2014 the {state} protection does not cover a home that was never "
+        "finished or never used as a home ({citation})."
+    ),
+    "seller_financed": N_(
+        "If the seller financed your purchase, {state} bars any deficiency on that loan "
+        "({citation})."
+    ),
+    "one_action_rule": N_(
+        "{state} has a one-action rule: the lender must generally foreclose on the property "
+        "before suing you on the debt ({citation})."
+    ),
+    "refinance_unclear": N_(
+        "Whether a purchase-money protection covers a refinanced loan depends on when and how "
+        "it was refinanced; ask a lawyer."
+    ),
+    "fmv_bid_required": N_(
+        "In {state} the lender must bid at least its good-faith estimate of the property's "
+        "value; a lower bid is a defense to the deficiency ({citation})."
+    ),
+    "court_discretion": N_(
+        "The court decides whether to enter a deficiency judgment at all ({citation})."
+    ),
+    "dil_deadline": N_(
+        "The one-year limit also runs from the lender's acceptance of a deed in lieu ({citation})."
+    ),
+    "resale_possible": N_(
+        "Instead of refusing confirmation, a {state} court may order a new sale, after which "
+        "a deficiency can still be sought ({citation})."
+    ),
+    "process_varies": N_(
+        "Both court and trustee foreclosures are used in {state} and the result can differ: "
+        "check which one was used."
+    ),
+    "redemption_waiver": N_(
+        "In {state} a lender can give up the deficiency in exchange for a shorter redemption "
+        "period; check whether it did ({citation})."
+    ),
+    "alternative_procedures": N_(
+        "Several {state} foreclosure procedures, such as a voluntary foreclosure, rule out a "
+        "deficiency ({citation})."
+    ),
+    "enforcement_limit": N_(
+        "In {state} a deficiency judgment on a farm or a one- or two-family home generally "
+        "cannot be enforced after two years ({citation})."
+    ),
+    "appraisal_waiver": N_(
+        "In {state} a sale without an appraisal (under a waiver of appraisal) wipes out the "
+        "deficiency ({citation})."
+    ),
+    "redemption_period": N_(
+        "The {state} bar applies when the redemption period was six months or five weeks, as "
+        "is usual for homes; a longer redemption period may allow a deficiency ({citation})."
+    ),
+    "sold_out_junior": N_(
+        "A second-mortgage or home-equity lender whose lien was wiped out by another lender's "
+        "foreclosure may still sue on its note in {state}."
+    ),
+    "good_faith_bid": N_(
+        "{state} courts review whether the foreclosure price was fair; a very low price can "
+        "reduce or defeat the deficiency ({citation})."
+    ),
+    "trust_indenture_judicial": N_(
+        "If the loan was a trust indenture, {state} bars a deficiency even after a court "
+        "foreclosure ({citation})."
+    ),
+    "assignee_cap": N_(
+        "If a debt buyer bought the right to collect, {state} caps the deficiency on an "
+        "owner-occupied home at what it paid minus the property's value ({citation})."
+    ),
+    "low_income_nonjudicial": N_(
+        "In {state} a lender that uses a nonjudicial foreclosure may not get a deficiency "
+        "against a low-income household ({citation})."
+    ),
+    "nontraditional_loans": N_(
+        "{state} also bars deficiencies on some primary-home loans, such as certain high-cost "
+        "or nontraditional loans ({citation})."
+    ),
+    "ag_land": N_(
+        "For farm land over 40 acres, {state} limits the deficiency to the debt minus the "
+        "land's fair market value ({citation})."
+    ),
+    "judgment_lapses": N_(
+        "In {state} a deficiency on a one- or two-family home becomes unenforceable two years "
+        "after the sale is confirmed unless collection started earlier ({citation})."
+    ),
+    "homestead_election": N_(
+        "In {state}, if you tell the lender in time that the home is your homestead and elect "
+        "against a deficiency, a power-of-sale foreclosure cannot lead to one ({citation})."
+    ),
+    "small_purchase_money": N_(
+        "{state} also bars deficiencies after a court foreclosure of some small purchase-money "
+        "mortgages on a home ({citation})."
+    ),
+    "materially_less": N_(
+        "In {state} the sale price is presumed to be the fair market value; you must prove it "
+        "was materially less ({citation})."
+    ),
+    "pmi_credit": N_(
+        "Money the lender received from private mortgage insurance must be credited to you "
+        "before it sues ({citation})."
+    ),
+    "commercial_exceptions": N_(
+        "The {state} bar has narrow exceptions for commercial loans (waste, withheld rents or "
+        "insurance proceeds) and for guarantors ({citation})."
+    ),
+    "deficiency_waiver_election": N_(
+        "A {state} lender may waive the deficiency in exchange for a shorter wait before the "
+        "sale; check the judgment ({citation})."
+    ),
+}
+
+MSG_UCC_ALLOWED = N_(
+    "Under UCC Article 9 the deficiency is what was owed plus the costs of repossession and "
+    "sale, minus the sale proceeds; the lender may collect it."
+)
+MSG_UCC_RELATED_BUYER = N_(
+    "The lender or a related buyer bought the collateral, so the deficiency is figured on its "
+    "fair market value instead of the low price, which cuts it by {credit}."
+)
+MSG_UCC_RELATED_NEEDS_FMV = N_(
+    "The lender or a related buyer bought the collateral: enter its fair market value, "
+    "because the deficiency is then figured on what a proper sale would have brought."
+)
+MSG_UCC_RELATED_SIGNIFICANT = N_(
+    "This applies only if the price was significantly below what a proper sale to an "
+    "unrelated buyer would bring; you must show it ({citation})."
+)
+MSG_UCC_PRESUMPTION = N_(
+    "The sale did not follow Article 9 (proper notice and a commercially reasonable sale), "
+    "so the deficiency is presumed to be zero."
+)
+MSG_UCC_CONSUMER_RULE = N_(
+    "For consumer loans UCC § 9-626(b) leaves this rule to the courts: most presume the "
+    "deficiency is zero or bar it outright, but some only subtract your damages, and the "
+    "lender may try to prove that a proper sale would have brought less."
+)
+MSG_UCC_MIN_DAMAGES = N_(
+    "Because the rules were not followed, you may be able to recover at least the finance "
+    "charge plus 10% of the loan's principal ({citation})."
+)
+MSG_AUTO_BAR = {
+    ("cash_price", "lte"): N_(
+        "In {state} you may owe no deficiency if you bought the goods on credit and their cash "
+        "price was {threshold} or less ({citation})."
+    ),
+    ("amount_financed", "lte"): N_(
+        "In {state} you may owe no deficiency if the amount financed was {threshold} or less "
+        "({citation})."
+    ),
+    ("unpaid_balance", "lte"): N_(
+        "In {state} you may owe no deficiency if the unpaid balance when you defaulted was "
+        "{threshold} or less ({citation})."
+    ),
+    ("unpaid_balance", "lt"): N_(
+        "In {state} you may owe no deficiency if the unpaid balance when you defaulted was "
+        "less than {threshold} ({citation})."
+    ),
+    ("amount_owing", "lte"): N_(
+        "In {state} you may owe no deficiency if you owed {threshold} or less when you "
+        "defaulted and the credit came from the seller ({citation})."
+    ),
+}
+MSG_AUTO_FMV = N_(
+    "In {state}, for a vehicle bought on a dealer installment contract, the deficiency is the "
+    "unpaid balance minus the vehicle's fair market value, not the auction price "
+    "({citation})."
+)
+MSG_AUTO_FMV_AMOUNT = N_(
+    "In {state}, for a vehicle bought on a dealer installment contract, the deficiency is the "
+    "unpaid balance minus the vehicle's fair market value ({citation}); with the value you "
+    "entered it would be at most {amount}."
+)
+
+MSG_FOLLOW_CREDIT = N_(
+    "Because no deficiency is owed, the lender should not report a balance due on your credit "
+    "report; dispute it if it does."
+)
+MSG_FOLLOW_1099C = N_(
+    "You may still receive a Form 1099-C for the {amount} of cancelled debt; see the tax section."
+)
+MSG_FOLLOW_SURPLUS_UCC = N_(
+    "The surplus of {amount} belongs to you: the lender must pay it to you ({citation})."
+)
+MSG_FOLLOW_SURPLUS_MORTGAGE = N_(
+    "The surplus of {amount} goes first to any junior lienholders and then to you: claim it "
+    "from the trustee or the court."
+)
+MSG_FOLLOW_EXPLANATION = N_(
+    "Before or with its first written demand, the lender must send you an explanation of how "
+    "the deficiency was calculated ({citation})."
+)
+MSG_UNCONFIRMED = N_(
+    "We could not fully confirm this state's rule against the statute text, so we "
+    "show the cautious reading: the deficiency may be collectible. Ask a local "
+    "lawyer or legal aid office."
+)
