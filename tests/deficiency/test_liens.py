@@ -12,11 +12,13 @@ from typing import Any
 
 import numpy as np
 import pytest
-from pydantic import ValidationError
 
 from deficiency import validate
+from deficiency.core.money import to_cents
 from deficiency.core.scenario import Scenario
+from deficiency.core.validators import ScenarioError
 from deficiency.rules import liens
+from deficiency.rules.liens import messages as lien_text
 
 SECOND = 5_000_000  # $50,000.00
 BASE: dict[str, Any] = {
@@ -47,7 +49,7 @@ def test_california_purchase_money_second_on_owner_occupied_home_is_protected() 
     assert result.collectible_cents == 0
     assert result.sold_out
     assert "580b(a)(3)" in result.citation
-    assert result.rule.msgid == liens.MSG_CA_580B
+    assert result.rule.msgid == lien_text.MSG_CA_580B
     assert result.confidence == "confirmed"
 
 
@@ -68,7 +70,7 @@ def test_california_same_lender_loans_made_together_trustee_sale_is_protected() 
     assert result.status == "protected"
     assert result.collectible_cents == 0
     assert "Simon v. Superior Court" in result.citation
-    assert result.rule.msgid == liens.MSG_CA_SIMON
+    assert result.rule.msgid == lien_text.MSG_CA_SIMON
 
 
 def test_california_same_lender_explicit_trustee_sale_is_protected() -> None:
@@ -91,7 +93,7 @@ def test_california_same_lender_unknown_timing_is_cautiously_collectible() -> No
     result = liens.assess_second_lien(scenario("CA"), SECOND, True, False)
     assert result.status == "collectible"
     assert result.collectible_cents == SECOND
-    assert liens.MSG_CA_SAME_LENDER_UNKNOWN in msgids(result)
+    assert lien_text.MSG_CA_SAME_LENDER_UNKNOWN in msgids(result)
 
 
 def test_california_same_lender_after_court_foreclosure_is_collectible() -> None:
@@ -99,7 +101,7 @@ def test_california_same_lender_after_court_foreclosure_is_collectible() -> None
         scenario("CA", foreclosure="judicial"), SECOND, True, False, made_with_first=True
     )
     assert result.status == "collectible"
-    assert liens.MSG_CA_SAME_LENDER_JUDICIAL in msgids(result)
+    assert lien_text.MSG_CA_SAME_LENDER_JUDICIAL in msgids(result)
 
 
 def test_california_heloc_from_another_lender_is_collectible_after_foreclosure() -> None:
@@ -117,7 +119,7 @@ def test_california_short_sale_580e_covers_the_second_after_its_release() -> Non
     assert result.status == "protected"
     assert not result.sold_out
     assert "580e" in result.citation
-    assert liens.MSG_SHORT_SALE_RELEASE in msgids(result)
+    assert lien_text.MSG_SHORT_SALE_RELEASE in msgids(result)
 
 
 def test_california_short_sale_of_five_units_is_outside_580e() -> None:
@@ -125,13 +127,13 @@ def test_california_short_sale_of_five_units_is_outside_580e() -> None:
         scenario("CA", path="short_sale", units=5), SECOND, False, False
     )
     assert result.status == "collectible"
-    assert result.rule.msgid == liens.MSG_SHORT_SALE_COLLECTIBLE
+    assert result.rule.msgid == lien_text.MSG_SHORT_SALE_COLLECTIBLE
 
 
 def test_california_deed_in_lieu_leaves_a_heloc_owed() -> None:
     result = liens.assess_second_lien(scenario("CA", path="deed_in_lieu"), SECOND, False, False)
     assert result.status == "collectible"
-    assert result.rule.msgid == liens.MSG_DEED_IN_LIEU
+    assert result.rule.msgid == lien_text.MSG_DEED_IN_LIEU
 
 
 # -- other states ------------------------------------------------------------------------------
@@ -142,8 +144,8 @@ def test_recourse_state_sold_out_second_is_collectible_and_unconfirmed() -> None
     assert result.collectible_cents == SECOND
     assert result.sold_out
     assert result.confidence == "unconfirmed"
-    assert result.rule.msgid == liens.MSG_SOLD_OUT
-    assert liens.MSG_UNCONFIRMED in msgids(result)
+    assert result.rule.msgid == lien_text.MSG_SOLD_OUT
+    assert lien_text.MSG_UNCONFIRMED in msgids(result)
 
 
 def test_texas_home_equity_second_carries_no_personal_liability() -> None:
@@ -154,7 +156,7 @@ def test_texas_home_equity_second_carries_no_personal_liability() -> None:
     assert heloc.collectible_cents == 0
     assert "50(a)(6)" in heloc.citation
     assert heloc.confidence == "unconfirmed"
-    assert liens.MSG_HOME_EQUITY_CHECK in msgids(heloc)
+    assert lien_text.MSG_HOME_EQUITY_CHECK in msgids(heloc)
     piggyback = liens.assess_second_lien(scenario("TX"), SECOND, False, True)
     assert piggyback.status == "collectible"
 
@@ -166,20 +168,20 @@ def test_first_loan_bar_does_not_protect_the_second() -> None:
         scenario("WA", foreclosure="nonjudicial"), SECOND, False, False
     )
     assert result.status == "collectible"
-    assert liens.MSG_SOLD_OUT_BAR_NOT_SHARED in msgids(result)
+    assert lien_text.MSG_SOLD_OUT_BAR_NOT_SHARED in msgids(result)
 
 
 def test_other_state_purchase_money_rule_is_only_a_warning() -> None:
     result = liens.assess_second_lien(scenario("NV"), SECOND, False, True)
     assert result.status == "collectible"
-    assert liens.MSG_OTHER_STATE_PURCHASE_MONEY in msgids(result)
+    assert lien_text.MSG_OTHER_STATE_PURCHASE_MONEY in msgids(result)
 
 
 def test_other_state_short_sale_needs_release_and_is_collectible() -> None:
     result = liens.assess_second_lien(scenario("NV", path="short_sale"), SECOND, False, False)
     assert result.status == "collectible"
-    assert liens.MSG_SHORT_SALE_RELEASE in msgids(result)
-    assert liens.MSG_OTHER_STATE_SHORT_SALE in msgids(result)
+    assert lien_text.MSG_SHORT_SALE_RELEASE in msgids(result)
+    assert lien_text.MSG_OTHER_STATE_SHORT_SALE in msgids(result)
 
 
 def test_no_state_is_collectible() -> None:
@@ -249,8 +251,8 @@ def test_coborrowers_each_liable_and_each_gets_full_1099c() -> None:
     assert result.forms == 3
     assert result.amount_on_each_form == 2_000_000
     ids = [note.msgid for note in result.notes]
-    assert ids[:2] == [liens.MSG_COBORROWERS_LIABLE, liens.MSG_1099C_EACH]
-    assert liens.MSG_1099C_SHARE in ids
+    assert ids[:2] == [lien_text.MSG_COBORROWERS_LIABLE, lien_text.MSG_1099C_EACH]
+    assert lien_text.MSG_1099C_SHARE in ids
     assert result.notes[1].money == {"amount": 2_000_000}
     assert "1.6050P-1(e)" in result.citation
 
@@ -259,20 +261,20 @@ def test_coborrower_loan_made_before_1995_gets_one_form() -> None:
     s = scenario("TX", loan_date="1990-06-01")
     result = liens.assess_coborrowers(s, 0, 2_000_000, 1)
     assert result.forms == 1
-    assert result.notes[0].msgid == liens.MSG_1099C_PRIMARY
+    assert result.notes[0].msgid == lien_text.MSG_1099C_PRIMARY
 
 
 def test_coborrowers_small_cancellation_and_bounds() -> None:
     result = liens.assess_coborrowers(scenario("TX"), 0, 50_000, 1)
     assert result.forms == 0
-    assert [note.msgid for note in result.notes] == [liens.MSG_1099C_NONE]
+    assert [note.msgid for note in result.notes] == [lien_text.MSG_1099C_NONE]
     with pytest.raises(ValueError):
         liens.assess_coborrowers(scenario("TX"), 0, 0, 11)
 
 
-# -- the proposed keys ---------------------------------------------------------------------
-def test_lien_inputs_validate_like_scenario_keys() -> None:
-    inputs = liens.LienInputs.model_validate(
+# -- the scenario's keys -----------------------------------------------------------------
+def test_the_lien_keys_are_validated_by_the_scenario() -> None:
+    sc = validate(
         {
             "second_balance": "50000.00",
             "second_lender_same": "yes",
@@ -280,21 +282,19 @@ def test_lien_inputs_validate_like_scenario_keys() -> None:
             "coborrowers": "2",
         }
     )
-    assert inputs.second_balance_cents == SECOND
-    assert inputs.second_lender_same is True
-    assert inputs.second_made_with_first is None
-    assert inputs.coborrowers == 2
-    assert liens.LienInputs().coborrowers == 0
+    assert to_cents(sc.second_balance) == SECOND
+    assert sc.second_lender_same is True
+    assert sc.second_made_with_first is None
+    assert sc.coborrowers == 2
     for bad in ({"coborrowers": "11"}, {"coborrowers": True}, {"second_balance": "1.005"}):
-        with pytest.raises(ValidationError):
-            liens.LienInputs.model_validate(bad)
-    with pytest.raises(ValidationError):
-        liens.LienInputs.model_validate({"unknown": 1})
+        with pytest.raises(ScenarioError):
+            validate(bad)
 
 
 def test_every_rule_is_cited() -> None:
-    for rule in liens.RULES.values():
+    for rule in liens.load_rules().values():
         assert rule.citation
         assert rule.source_url.startswith("http")
         assert rule.confidence in ("confirmed", "unconfirmed")
-    assert dt.date(1995, 1, 1) == liens.MULTIPLE_DEBTOR_FROM
+    assert dt.date(1995, 1, 1) == liens.multiple_debtors_from()
+    assert (liens.form_1099c_threshold(), liens.multiple_debtors_threshold()) == (60_000, 1_000_000)
