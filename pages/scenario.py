@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from deficiency.casenote import case_note
 from deficiency.core.analysis import analyze
 from deficiency.core.money import to_cents
 from deficiency.core.scenario import FEE_KEYS, PATHS_BY_LOAN
 from deficiency.counselor.guidance import next_steps
 from deficiency.interface.examples import EXAMPLES, example
+from deficiency.outputs.casenote import case_note
 from ui import downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, issue_text, lang, md, money, plain

@@ -13,8 +13,8 @@ import streamlit as st
 
 from deficiency.core.analysis import Analysis
 from deficiency.counselor.letter import LetterInputs
-from deficiency.handout import HandoutFontError, find_fonts, render_pdf
 from deficiency.outputs.exports import breakdown_csv, csv_bytes
+from deficiency.outputs.handout import HandoutFontError, find_fonts, render_pdf
 from ui import state
 from ui.text import _, lang
 

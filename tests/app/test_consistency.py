@@ -30,7 +30,6 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from deficiency import handout
 from deficiency.core import whatif
 from deficiency.core.analysis import Analysis, analyze
 from deficiency.core.money import cents_str, to_cents
@@ -45,7 +44,7 @@ from deficiency.core.scenario import (
     validate,
 )
 from deficiency.interface import links
-from deficiency.outputs import exports
+from deficiency.outputs import exports, handout
 from deficiency.text import i18n
 from deficiency.text.labels import PROGRAM_LABELS
 from tests.app.conftest import open_app, plotly_values, shown

@@ -516,7 +516,6 @@ def pdf_text(data: bytes) -> list[str]:
 def outputs(case: Mapping[str, Any]) -> dict[str, Any]:
     """Every public output of the core for one case, as JSON-ready data."""
     from deficiency import validate
-    from deficiency.casenote import case_note
     from deficiency.core.analysis import analyze, credit_rules_as_of
     from deficiency.core.delay import countdown_notes, countdowns, delay_schedule, per_month_message
     from deficiency.core.whatif import compare_paths, comparison_records, figures, price_range
@@ -524,10 +523,11 @@ def outputs(case: Mapping[str, Any]) -> dict[str, Any]:
     from deficiency.counselor.guidance import next_steps
     from deficiency.counselor.help import help_for, relocation_help, short_sale_check
     from deficiency.counselor.letter import check_letter, decode_letter
-    from deficiency.handout import render_pdf, sources
     from deficiency.interface.links import decode_all, encode, encode_all
     from deficiency.interface.report import full_report
+    from deficiency.outputs.casenote import case_note
     from deficiency.outputs.exports import breakdown_csv, comparison_csv
+    from deficiency.outputs.handout import render_pdf, sources
     from deficiency.rules.liens import assess_coborrowers, second_lien_of
     from deficiency.rules.state_law import case_caption, coverage, rules_as_of
 

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from deficiency import casenote, validate
+from deficiency import validate
 from deficiency.core.analysis import analyze
 from deficiency.interface import links
+from deficiency.outputs import casenote
 from deficiency.text import i18n
 
 TODAY = dt.date(2026, 11, 26)

@@ -24,12 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from deficiency import handout
 from deficiency.core.analysis import Analysis, analyze
 from deficiency.core.money import cents_str
 from deficiency.core.scenario import PATHS_BY_LOAN, STATE_CODES, replace, validate
 from deficiency.interface import links
 from deficiency.interface.examples import example
+from deficiency.outputs import handout
 from deficiency.text import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -261,13 +261,14 @@ def test_waterfall_spans_run_from_zero_to_the_result() -> None:
 # -- the handout's labels are the pages' message ids (so they share one translation) -------
 def test_labels_are_shared_with_the_pages() -> None:
     """One set of message ids for the pages, the handout and the case note."""
+    from deficiency.outputs.handout import layout, sections
     from deficiency.text import labels
     from ui import labels as ui_labels
 
-    assert handout.INPUT_LABELS is labels.INPUT_LABELS is ui_labels.INPUT_LABELS
-    assert handout.OPTION_LABELS is labels.OPTION_LABELS
-    assert handout.PROGRAM_LABELS is labels.PROGRAM_LABELS
-    assert handout.CONFIDENCE_LABELS is labels.CONFIDENCE_LABELS
+    assert sections.INPUT_LABELS is labels.INPUT_LABELS is ui_labels.INPUT_LABELS
+    assert layout.OPTION_LABELS is labels.OPTION_LABELS
+    assert sections.PROGRAM_LABELS is labels.PROGRAM_LABELS
+    assert sections.CONFIDENCE_LABELS is labels.CONFIDENCE_LABELS
 
 
 # -- any scenario renders ------------------------------------------------------------------
@@ -448,7 +449,7 @@ def test_mortgage_handout_keeps_the_waiting_periods(short_sale: Analysis, englis
 def test_a_three_decimal_note_rate_is_shown_as_a_percent() -> None:
     """The note rate (6.875 %) was formatted as dollars: the handout raised ValueError
     (more than 2 decimals) and the case note said "$6.88"."""
-    from deficiency.casenote import case_note
+    from deficiency.outputs.casenote import case_note
 
     found = analyze(validate({"balance": "250000", "sale_price": "200000", "rate": "6.875"}))
     text = text_of(handout.render_pdf(found, "https://example.invalid/", "en"))

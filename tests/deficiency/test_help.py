@@ -285,7 +285,7 @@ def test_pfs_table_rejects_gaps_and_rising_minimums() -> None:
 def test_nothing_is_read_at_import_time() -> None:
     code = (
         "import deficiency.counselor.help as h, deficiency.rules.liens, deficiency.core.delay, "
-        "deficiency.casenote;"
+        "deficiency.outputs.casenote;"
         "print(h.load_resources.cache_info().currsize, h.load_relocation.cache_info().currsize,"
         " h.load_pfs.cache_info().currsize)"
     )
