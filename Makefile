@@ -10,7 +10,7 @@ LOCALES := locales
 CATALOGS := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format bench bench-soak translations extract update-catalogs chromium nginx haproxy clean
+.PHONY: run test test-fast lint format bench bench-soak translations extract update-catalogs chromium nginx haproxy clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ lint: $(VENV)/.dev
 
 test: $(VENV)/.dev translations chromium nginx haproxy lint
 	$(BIN)/pytest -q -n 2 --dist loadfile
+
+# The fast set: the core and the AppTest page tests, no real server or browser (tests/browser
+# and tests/ops are marked `browser` in tests/conftest.py).
+test-fast: $(VENV)/.dev translations lint
+	$(BIN)/pytest -q -n 2 -m "not browser"
 
 # The benchmarks of bench/ (about 6 minutes; BENCH_ARGS="--quick" for a smoke run).
 bench: $(VENV)/.dev translations chromium nginx haproxy

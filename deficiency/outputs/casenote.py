@@ -249,7 +249,7 @@ def _credit(w: _Writer, found: Analysis) -> None:
             w.item(label, w.date(item.date))
 
 
-def _build(found: Analysis, link: str, lang: str, today: dt.date, compact: bool) -> str:
+def build_note(found: Analysis, link: str, lang: str, today: dt.date, compact: bool) -> str:
     w = _Writer(lang)
     w.lines.append(w._(TITLE))
     w.paragraph(w._(PREPARED_ON).format(date=w.date(today)))
@@ -277,7 +277,7 @@ def case_note(
     """
     lang = i18n.normalize_language(lang) or i18n.DEFAULT_LANGUAGE
     today = today or dt.date.today()
-    note = _build(analysis, link, lang, today, compact=False)
+    note = build_note(analysis, link, lang, today, compact=False)
     if len(note) > MAX_CHARS:
-        note = _build(analysis, link, lang, today, compact=True)
+        note = build_note(analysis, link, lang, today, compact=True)
     return note

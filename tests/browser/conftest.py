@@ -6,65 +6,24 @@ by `make test`). Background networking is off: the closed network would refuse i
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port
+from bench.common import CHROMIUM, CHROMIUM_ARGS, running
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def wait_healthy(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not become healthy on port {port}")
 
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
-    port = free_port()
-    proc = start_server(port)
-    try:
-        wait_healthy(port)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    """One ``streamlit run app.py`` for the session (bench/common.py: the one start-and-wait
+    helper of the benchmarks, the browser tests and the hosting tests)."""
+    with running() as srv:
+        yield srv.url
 
 
 @pytest.fixture(scope="session")

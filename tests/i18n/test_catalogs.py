@@ -8,15 +8,14 @@ fails here, not in front of a Japanese or Spanish reader.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from deficiency.text import i18n
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("app.py", "pages", "ui", "deficiency")
 TRANSLATED = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT_LANGUAGE]
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")

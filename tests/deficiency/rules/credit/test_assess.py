@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +19,7 @@ from deficiency import evaluate, validate
 from deficiency.rules.credit import CreditResult, add_months, add_years, assess, timeline
 from deficiency.rules.credit import messages as credit_text
 from tests.support.msgids import n_literals
+from tests.support.paths import ROOT
 
 D = dt.date
 TODAY = D(2025, 1, 1)
@@ -517,7 +517,7 @@ def test_tables_are_not_read_at_import() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(credit.__file__).resolve().parents[3],
+        cwd=ROOT,
     )
     assert out.stdout.strip() == "0"
 

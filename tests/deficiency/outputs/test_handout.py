@@ -32,7 +32,6 @@ from deficiency.interface.examples import example
 from deficiency.outputs import handout
 from deficiency.text import i18n
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 3, 1)
 
 

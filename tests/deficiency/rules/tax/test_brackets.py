@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,8 +12,7 @@ import pytest
 from deficiency.core.money import to_cents
 from deficiency.core.scenario import FILING_STATUSES
 from deficiency.rules import tax
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 def c(dollars: str) -> int:

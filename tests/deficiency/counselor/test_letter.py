@@ -7,10 +7,12 @@ comment next to each letter shows the arithmetic.
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -47,61 +49,16 @@ UCC_SOURCE_616 = section("9-616", None).url
 UCC_SOURCE_625 = section("9-625", None).url
 UCC_SOURCE_626 = section("9-626", None).url
 
-# Letter 1, correct. Simple-interest loan, nothing financed on top.
-#   owed 12,000.00 − proceeds 7,000.00 = 5,000.00
-#   + repossession 400.00 + storage 20 × 25.00 = 500.00 + auction 300.00 = 1,200.00
-#   = deficiency 6,200.00, exactly what the letter claims.
-CORRECT: dict[str, Any] = {
-    "lt_obligation": "12000",
-    "lt_precomputed": "no",
-    "lt_addons": "no",
-    "lt_proceeds": "7000",
-    "lt_repo_fee": "400",
-    "lt_storage_days": "20",
-    "lt_storage_rate": "25",
-    "lt_auction_fee": "300",
-    "lt_stated_deficiency": "6200",
+# The hand-worked letters (their arithmetic and expected flags: ucc_letter_examples.json).
+WORKED: dict[str, dict[str, Any]] = {
+    e["id"]: e["letter"]
+    for e in json.loads(
+        Path(__file__).with_name("ucc_letter_examples.json").read_text(encoding="utf-8")
+    )
 }
-
-# Letter 2, missing rebate. Precomputed contract, no rebate of unearned interest shown.
-#   owed 15,000.00 (including 75.00 of late fees dated after acceleration)
-#   − proceeds 9,000.00 = 6,000.00
-#   + repossession 350.00 + storage 30 × 40.00 = 1,200.00 + preparation 600.00
-#   + auction 250.00 = 2,400.00 → deficiency 8,400.00; the letter claims 8,650.00 (250.00 more).
-MISSING_REBATE: dict[str, Any] = {
-    "lt_obligation": "15000",
-    "lt_precomputed": "yes",
-    "lt_proceeds": "9000",
-    "lt_repo_fee": "350",
-    "lt_storage_days": "30",
-    "lt_storage_rate": "40",
-    "lt_reconditioning": "600",
-    "lt_auction_fee": "250",
-    "lt_late_fees_after_acceleration": "75",
-    "lt_stated_deficiency": "8650",
-}
-
-# Letter 3, sale to an insider. The lender's affiliate bought the car for 9,000.00; the
-# reader's value is 13,500.00. The obligation already reflects the interest rebate.
-#   owed 20,000.00 − proceeds 9,000.00 = 11,000.00
-#   + repossession 450.00 + storage 10 × 30.00 = 300.00 + preparation 250.00
-#   + attorney 500.00 = 1,500.00 − add-on refunds 800.00 → deficiency 11,700.00 (as claimed).
-#   On the value: 20,000.00 − 13,500.00 + 1,500.00 − 800.00 = 7,200.00, i.e. 4,500.00 less.
-INSIDER: dict[str, Any] = {
-    "lt_obligation": "20000",
-    "lt_rebate_included": "yes",
-    "lt_addons": "yes",
-    "lt_addon_refunds": "800",
-    "lt_proceeds": "9000",
-    "lt_repo_fee": "450",
-    "lt_storage_days": "10",
-    "lt_storage_rate": "30",
-    "lt_reconditioning": "250",
-    "lt_attorney_fees": "500",
-    "lt_stated_deficiency": "11700",
-    "lt_buyer_related": "yes",
-    "lt_fmv": "13500",
-}
+CORRECT = WORKED["correct"]
+MISSING_REBATE = WORKED["missing_rebate"]
+INSIDER = WORKED["insider"]
 
 
 def run(data: dict[str, Any], state: str | None = None) -> lt.LetterCheck:

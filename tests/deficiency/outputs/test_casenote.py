@@ -132,8 +132,8 @@ def test_note_stays_under_4000_characters_with_every_input_set() -> None:
 
 def test_compact_inputs_name_the_rest() -> None:
     found = analyze(validate(TEXAS), TODAY)
-    full = casenote._build(found, "https://x.example/", "en", TODAY, compact=False)
-    compact = casenote._build(found, "https://x.example/", "en", TODAY, compact=True)
+    full = casenote.build_note(found, "https://x.example/", "en", TODAY, compact=False)
+    compact = casenote.build_note(found, "https://x.example/", "en", TODAY, compact=True)
     assert "- Accrued interest: $4,500.00" in full
     assert "Inputs that differ: Accrued interest" in compact
     assert len(compact) < len(full)

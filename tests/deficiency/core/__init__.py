@@ -1,0 +1,1 @@
+"""Tests of deficiency/core (the same layout as the package)."""

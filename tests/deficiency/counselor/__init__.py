@@ -1,0 +1,1 @@
+"""Tests of deficiency/counselor (the same layout as the package)."""

@@ -1,0 +1,1 @@
+"""Tests of deficiency/interface (the same layout as the package)."""

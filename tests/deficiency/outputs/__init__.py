@@ -1,0 +1,1 @@
+"""Tests of deficiency/outputs (the same layout as the package)."""

@@ -1,0 +1,1 @@
+"""Tests of deficiency/rules (the same layout as the package)."""

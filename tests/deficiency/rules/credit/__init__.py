@@ -1,0 +1,1 @@
+"""Tests of deficiency/rules/credit (the same layout as the package)."""

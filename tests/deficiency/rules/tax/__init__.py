@@ -1,0 +1,1 @@
+"""Tests of deficiency/rules/tax (the same layout as the package)."""

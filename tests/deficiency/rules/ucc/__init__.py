@@ -1,0 +1,1 @@
+"""Tests of deficiency/rules/ucc (the same layout as the package)."""
