@@ -47,13 +47,49 @@ def disclaimer(as_of: dt.date | None = None) -> None:
     st.caption(_(DISCLAIMER))
 
 
+#: Chart text (axes, legends, titles) in the theme's text colour: Streamlit's chart theme
+#: draws it in a light grey that does not reach 4.5:1 on the page (WCAG 1.4.3, issue 17).
+CHART_TEXT = "#0b1220"
+
+
+def _nothing_to_draw(figure: Any) -> bool:
+    """True when every amount the figure plots as bars or lines is zero (positions on a
+    map or a timeline are not amounts; a heatmap's amounts are its colours)."""
+    amounts: list[float] = []
+    for trace in figure.data:
+        if trace.type in ("bar", "waterfall") or (
+            trace.type == "scatter" and "lines" in (trace.mode or "lines")
+        ):
+            horizontal = getattr(trace, "orientation", None) == "h"
+            values = trace.x if horizontal else trace.y
+            amounts += list(values) if values is not None else []
+    return bool(amounts) and all(v == 0 for v in amounts)
+
+
 def show_chart(figure: Any, alt: str, key: str | None = None) -> None:
     """Draw a Plotly figure the same way everywhere: no logo or toolbar, the reader's number
-    marks (Babel's, via ``layout.separators``) and an accessible name."""
+    marks (Babel's, via ``layout.separators``), readable text and an accessible name.
+
+    Each chart's figures are also in a table or a sentence beside it, drawn by its page.
+    """
     from deficiency.text.i18n import plotly_separators
     from ui.text import lang
 
-    figure.update_layout(separators=plotly_separators(lang()))
+    if _nothing_to_draw(figure):
+        # Plotly's autorange labelled an all-zero axis "$0" and "$1"; only $0 is true.
+        horizontal = any(getattr(t, "orientation", None) == "h" for t in figure.data)
+        zero_axis = {"range": [-0.05, 1], "tickmode": "array", "tickvals": [0]}
+        (figure.update_xaxes if horizontal else figure.update_yaxes)(**zero_axis)
+    figure.update_layout(
+        separators=plotly_separators(lang()),
+        font={"color": CHART_TEXT},
+        title_font_color=CHART_TEXT,
+        legend_font_color=CHART_TEXT,
+    )
+    # Streamlit's chart theme sets the axes' own colours, which win over the layout's.
+    figure.update_xaxes(tickfont_color=CHART_TEXT, title_font_color=CHART_TEXT)
+    figure.update_yaxes(tickfont_color=CHART_TEXT, title_font_color=CHART_TEXT)
+    figure.update_traces(colorbar={"tickfont": {"color": CHART_TEXT}}, selector={"type": "heatmap"})
     st.plotly_chart(
         figure, config={"displaylogo": False, "displayModeBar": False}, alt=alt, key=key
     )
