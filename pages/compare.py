@@ -16,9 +16,10 @@ from deficiency.counselor.help import relocation_help, short_sale_check
 from deficiency.interface.links import decode
 from deficiency.outputs.exports import comparison_csv, csv_bytes
 from deficiency.text.markers import N_
-from ui import frame, inputs, sections, state
+from ui import a11y, frame, inputs, sections, state
+from ui.charts import wrap_label
 from ui.labels import OPTION_LABELS
-from ui.text import _, issue_text, money, number, plain, render
+from ui.text import _, field_label, issue_text, listing, money, number, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
 PATH_NAMES = {
@@ -56,7 +57,7 @@ sc = state.scenario()
 # Settling is the other way out only while the lender pursues the deficiency.
 pct = (
     st.slider(
-        _("Settlement offer (% of the deficiency)"),
+        _("Settlement offer, as a share of the deficiency (%)"),
         0,
         100,
         30,
@@ -79,7 +80,7 @@ table = pd.DataFrame(
         _("Estimated federal tax"): [money(r.tax) for r in rows],
         _("You pay"): [money(r.pays) for r in rows],
         _("Total cost"): [money(r.total_cost) for r in rows],
-        _("Credit report"): [f"{r.status_code}: {render(r.status_text)}" for r in rows],
+        _("Credit report"): [a11y.label_value(r.status_code, render(r.status_text)) for r in rows],
         _("Years on the report"): [_years(r.report_months) for r in rows],
         _("Years to a Fannie Mae loan"): [_years(r.fannie_months) for r in rows],
         _("Years to an FHA loan"): [_years(r.fha_months) for r in rows],
@@ -107,18 +108,19 @@ def _highlight(frame_: pd.DataFrame) -> pd.DataFrame:
     return styles
 
 
-st.dataframe(table.style.apply(_highlight, axis=None), hide_index=True)
+# Eleven columns cannot fit a phone: there each path is a list of its figures.
+a11y.table(table.style.apply(_highlight, axis=None), key="compare", hide_index=True)
 best = [_path_name(r) for r in rows if r.total_cost == cheapest]
 st.markdown(
     plain(
         _("Lowest total cost: {paths} ({amount}).").format(
-            paths=", ".join(best), amount=money(cheapest)
+            paths=listing(best), amount=money(cheapest)
         )
     )
 )
 if soonest is not None:
     first = [_path_name(r) for r in rows if r.fannie_months == soonest]
-    st.markdown(plain(_("Earliest Fannie Mae mortgage: {paths}.").format(paths=", ".join(first))))
+    st.markdown(plain(_("Earliest Fannie Mae mortgage: {paths}.").format(paths=listing(first))))
 st.caption(
     _(
         "Years on the report count from the first missed payment; settling later does not "
@@ -144,21 +146,24 @@ for key, color in (
 ):
     values = [getattr(r, key) for r in rows]
     fig.add_trace(
-        go.Bar(
-            x=[_path_name(r) for r in rows],
-            y=[v / 100 for v in values],
+        go.Bar(  # horizontal: the paths' names stay whole and upright on a phone
+            y=[wrap_label(_path_name(r)) for r in rows],
+            x=[v / 100 for v in values],
+            orientation="h",
             name=_(whatif.MEASURES[key]),
             marker_color=color,
             customdata=[money(v) for v in values],
-            hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+            hovertemplate=_("{label}: {value}").format(label="%{y}", value="%{customdata}")
+            + "<extra>%{fullData.name}</extra>",
         )
     )
 fig.update_layout(
     barmode="group",
-    yaxis={"tickformat": "$,.0f", "title": _("US dollars")},
-    legend={"orientation": "h", "y": -0.3},
-    height=420,
-    margin={"l": 10, "r": 10, "t": 20, "b": 10},
+    xaxis={"tickformat": "$,.0f", "title": _("US dollars"), "nticks": 5},
+    yaxis={"autorange": "reversed", "automargin": True},
+    legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+    height=200 + 90 * len(rows),
+    margin={"l": 10, "r": 20, "t": 20, "b": 10},
 )
 show_chart(
     fig,
@@ -233,11 +238,17 @@ if link_a and link_b:
                 styles.iloc[i, :] = "background-color: #fdf1d8"
         return styles
 
-    st.dataframe(side.style.apply(_mark, axis=None), hide_index=True, key="compare_ab")
+    a11y.table(side.style.apply(_mark, axis=None), key="compare_ab", hide_index=True)
     inputs_a, inputs_b = a.scenario.model_dump(), b.scenario.model_dump()
     diffs = [k for k in inputs_a if inputs_a[k] != inputs_b[k]]
     if diffs:
-        st.caption(_("Inputs that differ: {keys}").format(keys=", ".join(diffs)))
+        st.caption(
+            plain(
+                _("Inputs that differ: {keys}").format(
+                    keys=listing([field_label(key) for key in diffs])
+                )
+            )
+        )
 
 disclaimer()
 frame.end()

@@ -7,10 +7,11 @@ import streamlit as st
 
 from deficiency.core.analysis import analyze, credit_rules_as_of
 from deficiency.rules.credit import timeline
-from ui import frame, inputs, sections, state
+from ui import a11y, frame, inputs, sections, state
+from ui.charts import date_ticks
 from ui.charts import timeline as timeline_chart
 from ui.labels import PROGRAM_LABELS
-from ui.text import _, date, money, render
+from ui.text import _, date, money, month_year, render, year
 from ui.widgets import disclaimer, show_chart, show_issues
 
 frame.begin()
@@ -43,21 +44,32 @@ steps = pd.DataFrame(
     ],
     columns=[_("Code"), _("Meaning"), _("Balance reported"), _("Date"), _("Note")],
 )
-st.dataframe(steps, hide_index=True)
+a11y.table(steps, key="credit_steps", hide_index=True)
 sections.bullets(c.reporting_notes)
 
 st.subheader(_("Timeline"))
 events = timeline(c)
 if len(events) > 1:
     rows = [(e.date, render(e.label), date(e.date)) for e in events]
+    ticks = date_ticks([e.date for e in events], month_year, year)
     show_chart(
-        timeline_chart(rows, next((render(e.label) for e in events if e.kind == "today"), "")),
+        timeline_chart(
+            rows, next((render(e.label) for e in events if e.kind == "today"), ""), ticks
+        ),
         alt=_("Timeline of credit-report milestones"),
     )
-    st.dataframe(
-        pd.DataFrame([(r[1], r[2]) for r in rows], columns=[_("Milestone"), _("Date")]),
-        hide_index=True,
-        key="timeline_table",
+    # The chart's text equivalent, numbered as its markers are.
+    milestones = pd.DataFrame(
+        [(r[1], r[2]) for r in rows],
+        columns=[_("Milestone"), _("Date")],
+        index=pd.RangeIndex(1, len(rows) + 1, name="#"),
+    )
+    a11y.table(
+        milestones,
+        key="timeline",
+        phone=milestones.assign(
+            **{_("Milestone"): [f"{i}. {r[1]}" for i, r in enumerate(rows, 1)]}
+        ),
     )
 else:
     st.info(
@@ -74,7 +86,7 @@ st.subheader(_("A new mortgage"))
 # Only the waiting periods that concern the scenario: a car's repossession sets none, and
 # mortgage_notes then says so instead of four "Not known" rows.
 if c.waiting_periods:
-    st.dataframe(
+    a11y.table(
         pd.DataFrame(
             [
                 (
@@ -86,6 +98,7 @@ if c.waiting_periods:
             ],
             columns=[_("Program"), _("Earliest date"), _("Source")],
         ),
+        key="credit_programs",
         hide_index=True,
     )
 sections.bullets(c.eligibility_notes)  # a sentence several programs share, said once
@@ -93,11 +106,12 @@ sections.bullets(c.mortgage_notes)
 
 st.subheader(_("Score impact"))
 if c.score_ranges:
-    st.dataframe(
+    a11y.table(
         pd.DataFrame(
             [(render(r.label), render(r.recovery)) for r in c.score_ranges],
             columns=[_("Published range"), _("Recovery")],
         ),
+        key="credit_scores",
         hide_index=True,
     )
 sections.bullets(c.score_notes)

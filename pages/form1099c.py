@@ -7,7 +7,7 @@ import streamlit as st
 from deficiency.core.analysis import analyze
 from deficiency.core.money import to_cents
 from deficiency.counselor.form1099c import extra_tax_on_forms, read_forms
-from ui import frame, inputs, sections, state
+from ui import a11y, frame, inputs, sections, state
 from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
@@ -53,7 +53,7 @@ else:
         st.markdown(
             "**"
             + plain(_("Form {number}").format(number=form.index))
-            + "**: "
+            + "**  \n"  # a line break, not a colon: one colon style per language
             + plain(
                 " · ".join(
                     part
@@ -69,7 +69,7 @@ else:
         if form.explanation is not None:
             code = form.form.fc_code or ""
             name = _(form.code_name) if form.code_name else ""
-            st.markdown(plain(f"{code} — {name}: " + render(form.explanation)))
+            st.markdown(plain(a11y.label_value(f"{code} — {name}", render(form.explanation))))
     for finding in reading.findings:
         box = SEVERITY_BOX.get(finding.severity, st.info)
         lines = [f"**{plain(_(finding.title))}**", plain(render(finding.message))]

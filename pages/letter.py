@@ -10,8 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from deficiency.counselor.letter import check_letter
-from ui import frame, inputs, state
-from ui.charts import waterfall
+from ui import a11y, frame, inputs, state
+from ui.charts import breakdown_table, waterfall
 from ui.text import _, money, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
@@ -82,6 +82,9 @@ with right:
         waterfall(check.lines, _, money),
         alt=_("Waterfall chart of the letter's figures"),
         key="letter_chart",
+    )
+    a11y.table(  # the chart's text equivalent; stacked rows on a phone
+        breakdown_table(check.lines, _, money), key="letter_lines", hide_index=True
     )
     st.subheader(_("What to ask the lender"))
     if not check.flags:

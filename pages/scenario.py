@@ -10,7 +10,7 @@ from deficiency.core.scenario import FEE_KEYS, PATHS_BY_LOAN
 from deficiency.counselor.guidance import next_steps
 from deficiency.interface.examples import EXAMPLES, example
 from deficiency.outputs.casenote import case_note
-from ui import downloads, forms, frame, inputs, sections, state
+from ui import a11y, downloads, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, issue_text, lang, md, money, plain
 from ui.widgets import disclaimer, show_chart, show_issues
@@ -120,6 +120,7 @@ with left:
             on_click=state.open_scenario,
             args=(example(name),),
             width="stretch",
+            wrap=True,  # the whole example is read, not "Car repossession: $10,000 owed, …"
         )
 
 with right:
@@ -131,10 +132,15 @@ with right:
         waterfall(result.items, _, money),
         alt=_("Waterfall chart from the loan balance to the deficiency balance"),
     )
-    st.dataframe(
+    a11y.table(  # the waterfall's text equivalent; stacked rows on a phone
         breakdown_table(result.items, _, money),
+        key="breakdown",
         hide_index=True,
-        column_config={_("Amount"): st.column_config.TextColumn(_("Amount"), help=_("US dollars"))},
+        column_config={  # wide enough for "Monto" and its help mark (it was cut in Spanish)
+            _("Amount"): st.column_config.TextColumn(
+                _("Amount"), help=_("US dollars"), width="medium"
+            )
+        },
     )
 
     st.subheader(_("What happens next"))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
+import pandas as pd
 import streamlit as st
 
 from deficiency.rules.state_law import COVERAGE_LABELS, case_caption, rules_table
 from deficiency.text.markers import N_
-from ui import frame, inputs, state
+from ui import a11y, frame, inputs, state
 from ui.charts import state_tiles
 from ui.labels import CONFIDENCE_LABELS
-from ui.text import _, plain, render
+from ui.text import _, date, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
 CATEGORY_LABELS = {
@@ -45,7 +47,7 @@ why = [" ".join(render(m) for m in reasons) for reasons in table["covers_why"]]
 hover = [
     "<br>".join(
         [
-            f"{row.code} – {row.name}: {labels[row.category]}",
+            a11y.label_value(f"{row.code} – {row.name}", labels[row.category]),
             _("Covers your situation: {answer}").format(answer=covers[row.covers]),
             *textwrap.wrap(render(row.covers_why[0]), 70),
         ]
@@ -76,12 +78,25 @@ shown = table.assign(
     covers_why=why,
     usual_process=table["usual_process"].map(lambda p: _(PROCESS_LABELS.get(p, p))),
     confidence=table["confidence"].map(lambda c: _(CONFIDENCE_LABELS.get(c, c))),
+    verified=table["verified"].map(lambda d: date(dt.date.fromisoformat(d)) if d else "—"),
 )
 if query:
     needle = query.strip().lower()
     mask = shown.apply(lambda row: needle in " ".join(map(str, row.values)).lower(), axis=1)
     shown = shown[mask]
-st.dataframe(
+# Ten columns cannot fit a phone: there each state is a short list (the wide table first).
+phone = pd.DataFrame(
+    {
+        _("State"): [
+            f"{code} – {name}" for code, name in zip(shown["code"], shown["name"], strict=True)
+        ],
+        _("Protection"): shown["category"],
+        _("Covers your situation"): shown["covers"],
+        _("Why"): shown["covers_why"],
+        _("Citation"): shown["citation"],
+    }
+)
+a11y.table(
     shown[
         [
             "code",
@@ -109,6 +124,8 @@ st.dataframe(
         "verified": st.column_config.TextColumn(_("Last checked")),
         "source_url": st.column_config.LinkColumn(_("Source"), display_text=_("Open source")),
     },
+    key="states",
+    phone=phone,
 )
 st.caption(
     _(

@@ -10,7 +10,7 @@ import streamlit as st
 from deficiency.core.analysis import analyze
 from deficiency.core.money import cents_from_widget
 from deficiency.rules.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
-from ui import frame, sections, state
+from ui import a11y, frame, sections, state
 from ui.text import _, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
@@ -43,7 +43,7 @@ boxes = pd.DataFrame(
     ],
     columns=[_("Box"), _("Expected")],
 )
-st.dataframe(boxes, hide_index=True)
+a11y.table(boxes, key="form1099c_boxes", hide_index=True)
 if t.form982_lines:
     st.markdown(
         plain(
@@ -69,42 +69,35 @@ st.caption(
 )
 
 
-def _worksheet(kind: str) -> pd.DataFrame:
-    lines = INSOLVENCY_CATEGORIES[kind]
-    stored = st.session_state.get(f"_worksheet_{kind}", {})
-    return pd.DataFrame(
-        {
-            "line": [line.line for line in lines],
-            "item": [_(line.label) for line in lines],
-            "amount": [float(stored.get(line.key, 0.0)) for line in lines],
-        }
-    )
+def _worksheet(kind: str) -> int:
+    """One part of the worksheet as typed amounts, one field per line; its total in cents.
 
-
-def _total(frame_: pd.DataFrame) -> int:
-    """Exact cents of the typed amounts (each rounded to the cent as typed)."""
-    return sum(cents_from_widget(value) for value in frame_["amount"].fillna(0))
+    Fields, not an editable grid: on a phone the grid cut off its Amount column, and a
+    screen reader or a keyboard reaches a labelled field the same way as every other input
+    of the app. Each amount is kept for the session (``persist_state``), rounded to the
+    cent as typed.
+    """
+    total = 0
+    for line in INSOLVENCY_CATEGORIES[kind]:
+        typed = st.number_input(
+            _("Line {line}: {item}").format(line=line.line, item=_(line.label)),
+            min_value=0.0,
+            max_value=100_000_000.0,
+            value=0.0,
+            step=100.0,
+            format="%.2f",
+            key=f"ws_{kind}_{line.key}",
+            persist_state="session",
+        )
+        total += cents_from_widget(typed or 0.0)
+    return total
 
 
 totals: dict[str, int] = {}
 for kind in ("liabilities", "assets"):
-    with st.container():
-        st.markdown(f"**{plain(_(INSOLVENCY_TITLES[kind]))}**")
-        edited = st.data_editor(
-            _worksheet(kind),
-            key=f"worksheet_{kind}",
-            hide_index=True,
-            disabled=["line", "item"],
-            column_config={
-                "line": st.column_config.NumberColumn(_("Line"), width="small"),
-                "item": st.column_config.TextColumn(_("Item"), width="large"),
-                "amount": st.column_config.NumberColumn(
-                    _("Amount"), min_value=0.0, max_value=100_000_000.0, step=0.01, format="dollar"
-                ),
-            },
-        )
-        totals[kind] = _total(edited)
-        st.metric(_("Total"), money(totals[kind]))
+    with st.expander(_(INSOLVENCY_TITLES[kind]), key=f"worksheet_{kind}"):
+        totals[kind] = _worksheet(kind)
+    st.metric(_(INSOLVENCY_TITLES[kind]), money(totals[kind]))
 
 insolvent = max(0, totals["liabilities"] - totals["assets"])
 st.metric(_(INSOLVENCY_TITLES["insolvency"]), money(insolvent))

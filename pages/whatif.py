@@ -4,6 +4,7 @@ the settlement and the fees. Every curve is one vectorized call to the core."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -12,8 +13,8 @@ from deficiency.core.delay import delay_schedule, parse_rate, per_month_message
 from deficiency.core.money import cents_from_widget, to_cents
 from deficiency.core.scenario import Scenario
 from deficiency.text import i18n
-from ui import frame, inputs, state
-from ui.text import _, lang, money, plain, render
+from ui import a11y, frame, inputs, state
+from ui.text import _, lang, money, number, plain, render, whole_dollars
 from ui.widgets import disclaimer, show_chart, show_issues
 
 COLORS = {
@@ -78,7 +79,13 @@ def _line_chart(curve: dict, x_title: str, marked: int, measures: list[str]) -> 
         )
     fig.add_vline(x=marked / 100, line={"color": "#52606d", "dash": "dot"})
     fig.add_annotation(
-        x=marked / 100, y=1.02, yref="paper", text=_("Your scenario"), showarrow=False
+        x=marked / 100,
+        y=1.02,
+        yref="paper",
+        text=_("Your scenario"),
+        showarrow=False,
+        xanchor="left",
+        xshift=4,
     )
     fig.update_layout(
         xaxis_title=x_title,
@@ -110,17 +117,34 @@ if owed == 0:
     st.info(_("Enter a loan balance on the calculator first; the charts follow your scenario."))
 
 
+def _figures_table(curve: dict, x_title: str, measures: list[str], rows: int) -> pd.DataFrame:
+    """Evenly spaced points of a curve, as the chart's text equivalent (Babel's text)."""
+    last = len(curve["x"]) - 1
+    picked = sorted({round(i * last / (rows - 1)) for i in range(rows)})
+    columns = {x_title: [curve["x_text"][i] for i in picked]}
+    for key in measures:
+        columns[_(whatif.MEASURES[key])] = [curve[key + "_text"][i] for i in picked]
+    return pd.DataFrame(columns)
+
+
 @st.fragment
 def price_explorer() -> None:
     st.subheader(_("If the sale price were different"))
     default = whatif.price_range(sc)
     top = max(int(default[-1]) // 100, owed // 100 * 2, 1000)
-    low, high = st.slider(
+    step = max(top // 200, 1)
+    start = (int(default[0]) // 100, int(default[-1]) // 100)
+    # A select slider, so its marks are Babel's money ("$144,500"), not a bare 144500; the
+    # default range is among the options, so the chart samples the scenario's own price.
+    options = sorted({*range(0, top + 1, step), top, *start})
+    kept = st.session_state.get("whatif_price_range")
+    if kept and not set(kept) <= set(options):  # another scenario's range: start afresh
+        del st.session_state["whatif_price_range"]
+    low, high = st.select_slider(
         _("Sale price range (US dollars)"),
-        min_value=0,
-        max_value=top,
-        value=(int(default[0]) // 100, int(default[-1]) // 100),
-        step=max(top // 200, 1),
+        options=options,
+        value=start,
+        format_func=lambda dollars: whole_dollars(dollars * 100),
         key="whatif_price_range",
         persist_state="session",
     )
@@ -129,6 +153,9 @@ def price_explorer() -> None:
         _line_chart(curve, _("Sale price"), price, list(whatif.MEASURES)),
         alt=_("Line chart of the deficiency and your costs against the sale price"),
         key="whatif_price_chart",
+    )
+    a11y.chart_figures(
+        _figures_table(curve, _("Sale price"), list(whatif.MEASURES), 9), key="whatif_price"
     )
 
 
@@ -154,6 +181,10 @@ def settlement_explorer() -> None:
         _line_chart(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"]),
         alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
         key="whatif_settle_chart",
+    )
+    a11y.chart_figures(
+        _figures_table(curve, _("Settlement paid"), ["cancelled", "tax", "total_cost"], 11),
+        key="whatif_settle",
     )
     offer = whatif.figures(whatif.settled_at(sc, deficiency, pct))
     st.markdown(
@@ -231,6 +262,20 @@ def fee_heatmap() -> None:
         alt=_("Heatmap of the deficiency over sale price and fees"),
         key="whatif_heatmap",
     )
+    # Its text equivalent: the measure at five fee levels (rows) by five sale prices.
+    picks = [0, 50, 100, 150, 199]
+    figures = pd.DataFrame(
+        {
+            _("Fees and costs"): [money(round(grid["y"][i] * 100)) for i in picks],
+            **{
+                money(round(grid["x"][j] * 100)): [
+                    money(round(grid["z"][i][j] * 100)) for i in picks
+                ]
+                for j in picks
+            },
+        }
+    )
+    a11y.chart_figures(figures, key="whatif_heatmap", caption=labels[measure])
 
 
 @st.fragment
@@ -272,7 +317,8 @@ def delay_explorer() -> None:
             y=_dollars(table["deficiency"].tolist()),
             marker_color=COLORS["deficiency"],
             customdata=[money(v) for v in table["deficiency"].tolist()],
-            hovertemplate=_("Month") + " %{x}: %{customdata}<extra></extra>",
+            hovertemplate=a11y.label_value(_("Month") + " %{x}", "%{customdata}")
+            + "<extra></extra>",
         )
     )
     fig.update_layout(
@@ -285,6 +331,15 @@ def delay_explorer() -> None:
         fig,
         alt=_("Bar chart of the deficiency month by month"),
         key="delay_chart",
+    )
+    a11y.chart_figures(
+        pd.DataFrame(
+            {
+                _("Months from now"): [number(m) for m in table["month"].tolist()],
+                _("Deficiency balance"): [money(v) for v in table["deficiency"].tolist()],
+            }
+        ),
+        key="delay",
     )
 
 

@@ -6,6 +6,7 @@ locale bundle in Streamlit, and the amounts shown must be the exact cents.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
@@ -19,9 +20,28 @@ Money = Callable[[int], str]
 COLORS = {"up": "#b4542d", "down": "#2e7d5b", "total": "#3b4a6b"}
 
 
+def wrap_label(text: str, width: int = 18) -> str:
+    """A long category label on several lines (Plotly's ``<br>``), so a phone's narrow chart
+    keeps room for the bars. Text without spaces (Japanese) is left whole: Plotly sizes the
+    axis margin to it."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def waterfall(items: tuple[Item, ...], _: Translate, money: Money) -> go.Figure:
-    """From the balance, up through each cost, down through the proceeds, to the deficiency."""
-    labels = [_(item.label) for item in items]
+    """From the balance, up through each cost, down through the proceeds, to the deficiency.
+
+    Horizontal, read top to bottom like the letter it explains: the labels sit on the left
+    in full at any width (upright vertical bars turned them sideways and cut them on a
+    phone). An amount is printed inside its bar when it fits; every amount is in the
+    breakdown table drawn with the chart.
+    """
+    labels = [wrap_label(_(item.label)) for item in items]
     measures = ["total" if item.sign == 0 else "relative" for item in items]
     values = [(item.sign or 1) * item.cents / 100 for item in items]
     values[-1] = items[-1].cents / 100 if items[-1].key == "deficiency" else 0
@@ -29,13 +49,16 @@ def waterfall(items: tuple[Item, ...], _: Translate, money: Money) -> go.Figure:
     signs = ["+" if item.sign > 0 else ("−" if item.sign < 0 else "=") for item in items]
     fig = go.Figure(
         go.Waterfall(
-            x=labels,
-            y=values,
+            orientation="h",
+            y=labels,
+            x=values,
             measure=measures,
             text=[f"{s} {h}" for s, h in zip(signs, hover, strict=True)],
-            textposition="outside",
+            textposition="inside",
+            insidetextanchor="middle",
             customdata=hover,
-            hovertemplate="%{x}: %{customdata}<extra></extra>",
+            hovertemplate=_("{label}: {value}").format(label="%{y}", value="%{customdata}")
+            + "<extra></extra>",
             increasing={"marker": {"color": COLORS["up"]}},
             decreasing={"marker": {"color": COLORS["down"]}},
             totals={"marker": {"color": COLORS["total"]}},
@@ -44,12 +67,13 @@ def waterfall(items: tuple[Item, ...], _: Translate, money: Money) -> go.Figure:
     )
     fig.update_layout(
         title=_("From what was owed to the deficiency"),
-        yaxis_title=_("US dollars"),
+        xaxis_title=_("US dollars"),
         showlegend=False,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=380,
-        yaxis={"tickformat": "$,.0f", "rangemode": "tozero"},
-        uniformtext={"minsize": 9, "mode": "hide"},
+        margin={"l": 10, "r": 20, "t": 50, "b": 10},
+        height=120 + 40 * len(items),
+        xaxis={"tickformat": "$,.0f", "rangemode": "tozero", "nticks": 5},
+        yaxis={"autorange": "reversed", "automargin": True},
+        uniformtext={"minsize": 10, "mode": "hide"},
     )
     return fig
 
@@ -121,7 +145,7 @@ def state_tiles(
                 textfont={"color": "#1f2933", "size": 12},
                 customdata=[hover[i] for i in picked],
                 hovertemplate="%{customdata}<extra></extra>",
-                name=category_labels[category],
+                name=wrap_label(category_labels[category], 30),  # fits a phone's legend
             )
         )
     fig.update_layout(
@@ -136,8 +160,35 @@ def state_tiles(
     return fig
 
 
-def timeline(events: list[tuple[object, str, str]], today_label: str) -> go.Figure:
-    """Credit milestones on a date axis: (date, label, formatted date) per event."""
+def date_ticks(
+    days: list[dt.date], month: Callable[[dt.date], str], year: Callable[[dt.date], str]
+) -> list[tuple[dt.date, str]]:
+    """Axis dates spanning ``days`` with their text in the reader's language: every 6
+    months for up to 3 years, every year up to 8, every 2 years beyond."""
+    first, last = min(days), max(days)
+    span = last.year - first.year
+    if span <= 3:
+        starts = [dt.date(y, m, 1) for y in range(first.year, last.year + 2) for m in (1, 7)]
+        return [(d, month(d)) for d in starts if first <= d <= last]
+    step = 1 if span <= 8 else 2
+    return [
+        (dt.date(y, 1, 1), year(dt.date(y, 1, 1)))
+        for y in range(first.year + 1, last.year + 1, step)
+    ]
+
+
+def timeline(
+    events: list[tuple[object, str, str]],
+    today_label: str,
+    ticks: list[tuple[object, str]],
+) -> go.Figure:
+    """Credit milestones on a date axis: (date, label, formatted date) per event.
+
+    Each marker carries its number, and the table drawn with the chart lists the numbers
+    with their milestones and dates: written labels on the chart overlapped one another
+    and were cut at the chart's ends on a phone. ``ticks`` are the axis dates with their
+    text from Babel (Plotly would write English month names).
+    """
     fig = go.Figure()
     ys = [(-1) ** i * (1 + (i // 2) % 3) for i in range(len(events))]
     for (day, _label, _shown), y in zip(events, ys, strict=True):
@@ -157,21 +208,28 @@ def timeline(events: list[tuple[object, str, str]], today_label: str) -> go.Figu
             y=ys,
             mode="markers+text",
             marker={
-                "size": 10,
+                "size": 22,
                 "color": ["#b4542d" if e[1] == today_label else "#2f5d8a" for e in events],
             },
-            text=[e[1] for e in events],
-            textposition=["top center" if y > 0 else "bottom center" for y in ys],
-            customdata=[f"{e[1]}: {e[2]}" for e in events],
+            text=[str(i) for i in range(1, len(events) + 1)],
+            textfont={"color": "#ffffff", "size": 12},
+            textposition="middle center",
+            customdata=[f"{i}. {e[1]} — {e[2]}" for i, e in enumerate(events, 1)],
             hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
         )
     )
     fig.update_layout(
         yaxis={"visible": False, "range": [-4.5, 4.5]},
-        xaxis={"type": "date", "showgrid": True},
-        height=420,
-        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        xaxis={
+            "type": "date",
+            "showgrid": True,
+            "tickmode": "array",
+            "tickvals": [t[0] for t in ticks],
+            "ticktext": [t[1] for t in ticks],
+        },
+        height=360,
+        margin={"l": 20, "r": 20, "t": 20, "b": 10},
     )
     fig.add_hline(y=0, line={"color": "#52606d", "width": 2})
     return fig

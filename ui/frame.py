@@ -13,12 +13,27 @@ import threading
 import streamlit as st
 
 from deficiency.text import i18n
-from ui import state, streamlit_internals
+from ui import a11y, state, streamlit_internals
 from ui.text import LANG_KEY
+
+#: Choice widgets outside the scenario whose options are codes shown with translated labels.
+_TRANSLATED_CHOICES = ("whatif_measure",)
 
 
 def _set_language() -> None:
+    """Switch the reader's language, and hand every input its value again.
+
+    Why the second part: select boxes and radios keep the label they last showed in the
+    browser (Streamlit 1.67 identifies their value by its label), so after a switch they
+    went on showing the previous language's option until the page was reloaded. A value
+    set from the script is sent to the browser with the new labels.
+    """
     st.session_state[LANG_KEY] = st.session_state["lang_select"]
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and (
+            key.startswith(state.WIDGET_PREFIX) or key in _TRANSLATED_CHOICES
+        ):
+            st.session_state[key] = st.session_state[key]
 
 
 #: Set by ``app.py`` in the thread of the run it starts; read and cleared by :func:`begin`.
@@ -60,6 +75,7 @@ def begin() -> None:
     """Open the scenario from the link (once per link) and draw the language selector."""
     _leave_legacy_multipage_mode()
     state.load_from_link()
+    a11y.page_shell()  # the page's language, the menu closing on phones, the phone layout
     with st.sidebar:
         st.selectbox(
             "Language · 言語 · Idioma",

@@ -171,13 +171,12 @@ def state_choice(container: Any = st) -> None:
     names = {code: rule.name for code, rule in load_rules().items()}
     label, bound = _prepare("state")
     options: list[str] = ["", *STATE_CODES]
-    translate = translator()
+    # Translated now, with ``_`` so the catalogs have it: it was left in English.
+    choose = _("Choose a state")
     container.selectbox(
         label,
         options=options,
-        format_func=lambda code: (
-            translate("Choose a state") if not code else f"{code} – {names[code]}"
-        ),
+        format_func=lambda code: choose if not code else f"{code} – {names[code]}",
         **bound,
     )
 

@@ -15,7 +15,8 @@ import streamlit as st
 from deficiency.core.analysis import Analysis
 from deficiency.text.labels import PROGRAM_LABELS
 from deficiency.text.markers import Message
-from ui.text import _, date, md, money, plain, render
+from ui import a11y
+from ui.text import _, date, md, money, number, plain, render
 
 
 def bullets(messages: Iterable[Message], container: Any = st) -> None:
@@ -59,8 +60,8 @@ def state_law(found: Analysis, container: Any = st) -> None:
         container.markdown(
             plain(_("Lender's deadline to seek it: {date}").format(date=date(law.deadline)))
         )
-    if law.source_url:
-        container.caption(
+    if law.source_url:  # not a caption: a link in a caption is too faint (config.toml)
+        container.markdown(
             _("Source: {link}").format(
                 link=source_link(law.citation or law.source_url, law.source_url)
             )
@@ -126,7 +127,12 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
     ]
     # Only waiting periods that concern the scenario (none for a car's repossession).
     rows += [(_(PROGRAM_LABELS[e.program]), date(e.date)) for e in c.waiting_periods]
-    container.dataframe(pd.DataFrame(rows, columns=[_("Milestone"), _("Date")]), hide_index=True)
+    a11y.table(
+        pd.DataFrame(rows, columns=[_("Milestone"), _("Date")]),
+        key="credit_summary",
+        container=container,
+        hide_index=True,
+    )
     if c.score_after is not None:
         s = c.score_after
         container.markdown(
@@ -192,11 +198,13 @@ def countdowns(found: Analysis, container: Any = st) -> None:
     today = dt.date.today()
     items = dates(found, today, found.scenario.dispute_date)
     if items:
-        container.dataframe(
+        a11y.table(
             pd.DataFrame(
-                [(render(c.label), date(c.date), c.days_left) for c in items],
+                [(render(c.label), date(c.date), number(c.days_left)) for c in items],
                 columns=[_("Countdown"), _("Date"), _("Days left")],
             ),
+            key="countdowns",
+            container=container,
             hide_index=True,
         )
     bullets(countdown_notes(found, today, found.scenario.dispute_date), container)

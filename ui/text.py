@@ -47,6 +47,26 @@ def date(day: dt.date | None) -> str:
     return i18n.date(day, lang()) if day else "—"
 
 
+def listing(items: list[str]) -> str:
+    """Items joined as the reader's language lists them ("A, B and C", "A、B、C")."""
+    return i18n.listing(items, lang())
+
+
+def whole_dollars(cents: int) -> str:
+    """Whole dollars in the reader's locale (a range's marks): ``$144,500``."""
+    return i18n.whole_dollars(int(cents), lang())
+
+
+def month_year(day: dt.date) -> str:
+    """A chart axis's month in the reader's language: ``2025年7月``."""
+    return i18n.month_year(day, lang())
+
+
+def year(day: dt.date) -> str:
+    """A chart axis's year in the reader's language: ``2026年``."""
+    return i18n.year(day, lang())
+
+
 def render(message: Message) -> str:
     """A core :class:`Message` as text in the reader's language, amounts and dates localised."""
     return message.text(_, money, date)

@@ -8,15 +8,19 @@ globally (``gettext.install``) because one server process serves every reader's 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
+from babel.core import Locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton
 from babel.dates import parse_date as _babel_parse_date
+from babel.lists import format_list
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -82,6 +86,19 @@ def dollars(amount: Decimal, lang: str = DEFAULT_LANGUAGE) -> str:
     return format_currency(amount, "USD", locale=locale_of(lang))
 
 
+def whole_dollars(cents: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Whole US dollars in the locale's own currency pattern, without cents: ``$144,500``.
+
+    For the ends of a range (a slider's marks), where cents would only be noise; the
+    amount is rounded half-up to the dollar first (Babel itself would round half-even).
+    """
+    locale = Locale.parse(locale_of(lang))
+    pattern = copy.copy(locale.currency_formats["standard"])
+    pattern.frac_prec = (0, 0)
+    dollars_ = (from_cents(cents)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return pattern.apply(dollars_, locale, currency="USD", currency_digits=False)
+
+
 def number(value: Decimal | int, lang: str = DEFAULT_LANGUAGE) -> str:
     return format_decimal(value, locale=locale_of(lang))
 
@@ -103,6 +120,23 @@ def percent(value: Decimal | float, lang: str = DEFAULT_LANGUAGE) -> str:
 def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """A date in the reader's locale, unambiguous (month spelled out, not 03/04/2026)."""
     return _babel_date(day, format="long", locale=locale_of(lang))
+
+
+def listing(items: list[str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Items joined as the locale lists them (Babel's ``format_list``): ``A, B, and C``,
+    ``A、B、C``, ``A, B y C``."""
+    return format_list(items, locale=locale_of(lang)) if items else ""
+
+
+def month_year(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Month and year as the locale writes them on a chart axis: ``Jul 2025``, ``2025年7月``,
+    ``jul 2025`` (Plotly's own date axis is English only)."""
+    return format_skeleton("yMMM", day, locale=locale_of(lang))
+
+
+def year(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The year as the locale writes it alone: ``2026``, ``2026年``."""
+    return format_skeleton("y", day, locale=locale_of(lang))
 
 
 _YEAR_FIRST = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")

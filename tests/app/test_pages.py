@@ -114,7 +114,7 @@ def test_explorer_controls_rerun_the_charts() -> None:
         return plotly_values(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"])
 
     before = xs()
-    at.slider(key="whatif_price_range").set_value((150000, 220000)).run()
+    at.select_slider(key="whatif_price_range").set_value((150000, 220000)).run()
     after = xs()
     assert before[0] == 100000 and after[0] == 150000 and after[-1] == 220000
     at.radio(key="whatif_measure").set_value("total_cost").run()
