@@ -6,7 +6,6 @@ from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from deficiency.core import whatif
@@ -17,7 +16,7 @@ from deficiency.interface.links import decode
 from deficiency.outputs.exports import comparison_csv, csv_bytes
 from deficiency.text.markers import N_
 from ui import a11y, frame, inputs, sections, state
-from ui.charts import wrap_label
+from ui.charts import path_bars
 from ui.labels import OPTION_LABELS
 from ui.text import _, field_label, issue_text, listing, money, number, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
@@ -137,34 +136,7 @@ st.download_button(
     key="download_comparison",
 )
 
-fig = go.Figure()
-for key, color in (
-    ("collectible", "#2f5d8a"),
-    ("cancelled", "#7fb8d8"),
-    ("tax", "#b4542d"),
-    ("total_cost", "#2e7d5b"),
-):
-    values = [getattr(r, key) for r in rows]
-    fig.add_trace(
-        go.Bar(  # horizontal: the paths' names stay whole and upright on a phone
-            y=[wrap_label(_path_name(r)) for r in rows],
-            x=[v / 100 for v in values],
-            orientation="h",
-            name=_(whatif.MEASURES[key]),
-            marker_color=color,
-            customdata=[money(v) for v in values],
-            hovertemplate=_("{label}: {value}").format(label="%{y}", value="%{customdata}")
-            + "<extra>%{fullData.name}</extra>",
-        )
-    )
-fig.update_layout(
-    barmode="group",
-    xaxis={"tickformat": "$,.0f", "title": _("US dollars"), "nticks": 5},
-    yaxis={"autorange": "reversed", "automargin": True},
-    legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
-    height=200 + 90 * len(rows),
-    margin={"l": 10, "r": 20, "t": 20, "b": 10},
-)
+fig = path_bars([_path_name(r) for r in rows], rows, _, money)
 show_chart(
     fig,
     alt=_("Grouped bar chart comparing the paths"),

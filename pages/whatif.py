@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from deficiency.core import whatif
@@ -14,16 +13,9 @@ from deficiency.core.money import cents_from_widget, to_cents
 from deficiency.core.scenario import Scenario
 from deficiency.text import i18n
 from ui import a11y, frame, inputs, state
+from ui.charts import monthly_bars, price_fee_heatmap, sweep_lines
 from ui.text import _, lang, money, number, plain, render, whole_dollars
 from ui.widgets import disclaimer, show_chart, show_issues
-
-COLORS = {
-    "deficiency": "#3b4a6b",
-    "collectible": "#2f5d8a",
-    "cancelled": "#7fb8d8",
-    "tax": "#b4542d",
-    "total_cost": "#2e7d5b",
-}
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -56,48 +48,6 @@ def _grid(scenario_json: str, prices: tuple[int, int], fees: tuple[int, int], me
     found = whatif.figures(sc, sale_price=price_axis[None, :], total_fees=fee_axis[:, None])
     # numpy arrays, not lists: Plotly validates list elements one by one (10x slower).
     return {"x": price_axis / 100, "y": fee_axis / 100, "z": found[measure] / 100}
-
-
-def _dollars(cents: list[int]) -> list[float]:
-    """Plot coordinates only (axes and bar heights); every number shown as text is Babel's."""
-    return [c / 100 for c in cents]
-
-
-def _line_chart(curve: dict, x_title: str, marked: int, measures: list[str]) -> go.Figure:
-    fig = go.Figure()
-    for key in measures:
-        hover = curve[key + "_text"]
-        fig.add_trace(
-            go.Scatter(
-                x=np.asarray(curve["x"]) / 100,
-                y=np.asarray(curve[key]) / 100,
-                name=_(whatif.MEASURES[key]),
-                line={"color": COLORS[key], "width": 2},
-                customdata=[[x, h] for x, h in zip(curve["x_text"], hover, strict=True)],
-                hovertemplate="%{customdata[0]} → %{customdata[1]}<extra>%{fullData.name}</extra>",
-            )
-        )
-    fig.add_vline(x=marked / 100, line={"color": "#52606d", "dash": "dot"})
-    fig.add_annotation(
-        x=marked / 100,
-        y=1.02,
-        yref="paper",
-        text=_("Your scenario"),
-        showarrow=False,
-        xanchor="left",
-        xshift=4,
-    )
-    fig.update_layout(
-        xaxis_title=x_title,
-        yaxis_title=_("US dollars"),
-        xaxis={"tickformat": "$,.0f"},
-        yaxis={"tickformat": "$,.0f", "rangemode": "tozero"},
-        legend={"orientation": "h", "y": -0.25},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        height=420,
-        hovermode="x unified",
-    )
-    return fig
 
 
 frame.begin()
@@ -150,7 +100,7 @@ def price_explorer() -> None:
     )
     curve = _curve(scenario_json, "sale_price", low * 100, max(high, low + 1) * 100, 201, lang())
     show_chart(
-        _line_chart(curve, _("Sale price"), price, list(whatif.MEASURES)),
+        sweep_lines(curve, _("Sale price"), price, list(whatif.MEASURES), _),
         alt=_("Line chart of the deficiency and your costs against the sale price"),
         key="whatif_price_chart",
     )
@@ -178,7 +128,7 @@ def settlement_explorer() -> None:
     )
     paid = whatif.settlement_for(deficiency, pct)
     show_chart(
-        _line_chart(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"]),
+        sweep_lines(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"], _),
         alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
         key="whatif_settle_chart",
     )
@@ -222,41 +172,7 @@ def fee_heatmap() -> None:
     grid = _grid(
         scenario_json, (int(prices[0]), int(prices[-1])), (int(fees[0]), int(fees[-1])), measure
     )
-    fig = go.Figure(
-        go.Heatmap(
-            x=grid["x"],
-            y=grid["y"],
-            z=grid["z"],
-            colorscale="Blues",
-            colorbar={"tickformat": "$,.0f"},
-            hovertemplate=_("Sale price")
-            + " $%{x:,.2f}<br>"
-            + _("Fees and costs")
-            + " $%{y:,.2f}<br>"
-            + labels[measure]
-            + " $%{z:,.2f}<extra></extra>",
-        )
-    )
-    current_fees = to_cents(sc.total_fees)
-    fig.add_trace(
-        go.Scatter(
-            x=[price / 100],
-            y=[current_fees / 100],
-            mode="markers",
-            marker={"symbol": "x", "size": 14, "color": "#b4542d"},
-            name=_("Your scenario"),
-            hoverinfo="skip",
-        )
-    )
-    fig.update_layout(
-        xaxis_title=_("Sale price"),
-        yaxis_title=_("Fees and costs"),
-        xaxis={"tickformat": "$,.0f"},
-        yaxis={"tickformat": "$,.0f"},
-        height=460,
-        margin={"l": 10, "r": 10, "t": 20, "b": 10},
-        showlegend=False,
-    )
+    fig = price_fee_heatmap(grid, labels[measure], price, to_cents(sc.total_fees), _)
     show_chart(
         fig,
         alt=_("Heatmap of the deficiency over sale price and fees"),
@@ -311,21 +227,12 @@ def delay_explorer() -> None:
     monthly_cents = cents_from_widget(monthly)
     table = delay_schedule(sc, months, rate, storage_cents, monthly_cents)
     st.markdown(plain(render(per_month_message(sc, rate, storage_cents, monthly_cents))))
-    fig = go.Figure(
-        go.Bar(
-            x=table["month"].tolist(),
-            y=_dollars(table["deficiency"].tolist()),
-            marker_color=COLORS["deficiency"],
-            customdata=[money(v) for v in table["deficiency"].tolist()],
-            hovertemplate=a11y.label_value(_("Month") + " %{x}", "%{customdata}")
-            + "<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        xaxis_title=_("Months from now"),
-        yaxis={"tickformat": "$,.0f", "title": _("Deficiency balance")},
-        height=360,
-        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+    fig = monthly_bars(
+        table["month"].tolist(),
+        table["deficiency"].tolist(),
+        _,
+        money,
+        a11y.label_value(_("Month") + " %{x}", "%{customdata}"),
     )
     show_chart(
         fig,

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from deficiency.core.engine import Item
+from deficiency.core.whatif import MEASURES
 
 Translate = Callable[[str], str]
 Money = Callable[[int], str]
@@ -232,4 +235,153 @@ def timeline(
         margin={"l": 20, "r": 20, "t": 20, "b": 10},
     )
     fig.add_hline(y=0, line={"color": "#52606d", "width": 2})
+    return fig
+
+
+# -- What if and Compare ----------------------------------------------------------------------
+#: One colour per What-if measure (deficiency.core.whatif.MEASURES), on every chart.
+MEASURE_COLORS = {
+    "deficiency": "#3b4a6b",
+    "collectible": "#2f5d8a",
+    "cancelled": "#7fb8d8",
+    "tax": "#b4542d",
+    "total_cost": "#2e7d5b",
+}
+
+
+def sweep_lines(
+    curve: dict, x_title: str, marked: int, measures: list[str], _: Translate
+) -> go.Figure:
+    """What if: each measure against one swept amount (``curve``: cents and Babel's text per
+    point), the scenario's own point marked with a dotted line."""
+    fig = go.Figure()
+    for key in measures:
+        hover = curve[key + "_text"]
+        fig.add_trace(
+            go.Scatter(
+                x=np.asarray(curve["x"]) / 100,
+                y=np.asarray(curve[key]) / 100,
+                name=_(MEASURES[key]),
+                line={"color": MEASURE_COLORS[key], "width": 2},
+                customdata=[[x, h] for x, h in zip(curve["x_text"], hover, strict=True)],
+                hovertemplate="%{customdata[0]} → %{customdata[1]}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.add_vline(x=marked / 100, line={"color": "#52606d", "dash": "dot"})
+    fig.add_annotation(
+        x=marked / 100,
+        y=1.02,
+        yref="paper",
+        text=_("Your scenario"),
+        showarrow=False,
+        xanchor="left",
+        xshift=4,
+    )
+    fig.update_layout(
+        xaxis_title=x_title,
+        yaxis_title=_("US dollars"),
+        xaxis={"tickformat": "$,.0f"},
+        yaxis={"tickformat": "$,.0f", "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=420,
+        hovermode="x unified",
+    )
+    return fig
+
+
+def price_fee_heatmap(
+    grid: dict, measure_label: str, price_cents: int, fees_cents: int, _: Translate
+) -> go.Figure:
+    """What if: one measure over sale price × fees (``grid``: dollars), the scenario marked."""
+    fig = go.Figure(
+        go.Heatmap(
+            x=grid["x"],
+            y=grid["y"],
+            z=grid["z"],
+            colorscale="Blues",
+            colorbar={"tickformat": "$,.0f"},
+            hovertemplate=_("Sale price")
+            + " $%{x:,.2f}<br>"
+            + _("Fees and costs")
+            + " $%{y:,.2f}<br>"
+            + measure_label
+            + " $%{z:,.2f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[price_cents / 100],
+            y=[fees_cents / 100],
+            mode="markers",
+            marker={"symbol": "x", "size": 14, "color": "#b4542d"},
+            name=_("Your scenario"),
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(
+        xaxis_title=_("Sale price"),
+        yaxis_title=_("Fees and costs"),
+        xaxis={"tickformat": "$,.0f"},
+        yaxis={"tickformat": "$,.0f"},
+        height=460,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        showlegend=False,
+    )
+    return fig
+
+
+def monthly_bars(
+    months: list[int], deficiency: list[int], _: Translate, money: Money, hover_label: str
+) -> go.Figure:
+    """What if: the deficiency after each month of waiting (cents), Babel's text on hover;
+    ``hover_label`` is the hover line's template (the month, then the amount)."""
+    fig = go.Figure(
+        go.Bar(
+            x=months,
+            y=[c / 100 for c in deficiency],  # plot coordinates only
+            marker_color=MEASURE_COLORS["deficiency"],
+            customdata=[money(v) for v in deficiency],
+            hovertemplate=hover_label + "<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        xaxis_title=_("Months from now"),
+        yaxis={"tickformat": "$,.0f", "title": _("Deficiency balance")},
+        height=360,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+    )
+    return fig
+
+
+#: Compare's bars: the measures side by side for each path.
+PATH_MEASURES: tuple[str, ...] = ("collectible", "cancelled", "tax", "total_cost")
+
+
+def path_bars(names: list[str], rows: list[Any], _: Translate, money: Money) -> go.Figure:
+    """Compare: collectible, cancelled, tax and total cost per path (``rows``: the core's
+    ``PathRow`` records, ``names``: their names in the reader's language)."""
+    fig = go.Figure()
+    for key in PATH_MEASURES:
+        values = [getattr(r, key) for r in rows]
+        fig.add_trace(
+            go.Bar(  # horizontal: the paths' names stay whole and upright on a phone
+                y=[wrap_label(name) for name in names],
+                x=[v / 100 for v in values],
+                orientation="h",
+                name=_(MEASURES[key]),
+                marker_color=MEASURE_COLORS[key],
+                customdata=[money(v) for v in values],
+                hovertemplate=_("{label}: {value}").format(label="%{y}", value="%{customdata}")
+                + "<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        xaxis={"tickformat": "$,.0f", "title": _("US dollars"), "nticks": 5},
+        yaxis={"autorange": "reversed", "automargin": True},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+        height=200 + 90 * len(rows),
+        margin={"l": 10, "r": 20, "t": 20, "b": 10},
+    )
     return fig
