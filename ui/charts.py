@@ -69,7 +69,7 @@ def waterfall(items: tuple[Item, ...], _: Translate, money: Money) -> go.Figure:
         )
     )
     fig.update_layout(
-        title=_("From what was owed to the deficiency"),
+        title=wrap_label(_("From what was owed to the deficiency"), 40),
         xaxis_title=_("US dollars"),
         showlegend=False,
         margin={"l": 10, "r": 20, "t": 50, "b": 10},
@@ -137,7 +137,7 @@ def state_tiles(
                 mode="markers+text",
                 marker={
                     "symbol": "square",
-                    "size": 40,
+                    "size": 28,  # 11 tiles fit a phone's 360 px without overlapping
                     "color": color,
                     "line": {
                         "width": [4 if codes[i] == chosen else 1 for i in picked],
@@ -152,12 +152,13 @@ def state_tiles(
             )
         )
     fig.update_layout(
-        title=title,
+        title=wrap_label(title, 40),  # Plotly does not wrap a title: it ran off a phone
         xaxis={"visible": False, "range": [-0.7, 10.7]},
         yaxis={"visible": False, "range": [-7.7, 0.7], "scaleanchor": "x"},
-        legend={"orientation": "h", "y": -0.05},
+        # One entry per line under the map: side by side they ran off a phone's screen.
+        legend={"orientation": "v", "yanchor": "top", "y": -0.02, "x": 0},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=460,
+        height=520,
         plot_bgcolor="rgba(0,0,0,0)",
     )
     return fig

@@ -26,7 +26,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port
+from bench.common import CHROMIUM, CHROMIUM_ARGS, running
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "a11y"
@@ -139,7 +139,7 @@ def open_page(page: Page, server: str, path: str, lang: str) -> None:
     wait_drawn(page)
 
 
-def declared_language(page: Page, lang: str, timeout: float = 5_000) -> str:
+def declared_language(page: Page, lang: str, timeout: float = 15_000) -> str:
     """``<html lang>`` once the page has had time to declare ``lang`` (ui/a11y.py sets it
     from the script run, a moment after the page is drawn)."""
     with contextlib.suppress(PlaywrightTimeoutError):
@@ -174,7 +174,7 @@ def whole_page_in_view(page: Page) -> Iterator[None]:
         " return m ? m.scrollHeight : document.body.scrollHeight; }"
     )
     page.set_viewport_size({"width": size["width"], "height": min(max(height, 600), 16000)})
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(250)  # the layout settles (charts keep their width: no redraw)
     try:
         yield
     finally:
@@ -255,8 +255,6 @@ def summary(reports: list[PageReport]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tests.browser.conftest import start_server, wait_healthy
-
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--server", help="an already running app (default: start one)")
     parser.add_argument("--langs", default=",".join(LANGS))
@@ -265,14 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-shots", action="store_true")
     parser.add_argument("--json", type=Path, help="write every violation here")
     args = parser.parse_args(argv)
-    proc = None
-    server = args.server
-    if server is None:
-        port = free_port()
-        proc = start_server(port)
-        wait_healthy(port)
-        server = f"http://127.0.0.1:{port}"
-    try:
+    with contextlib.ExitStack() as stack:
+        server = args.server or stack.enter_context(running()).url
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             started = time.monotonic()
@@ -291,10 +283,6 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(
                 json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1)
             )
-    finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=20)
     return 0
 
 
