@@ -15,16 +15,22 @@ from ui import inputs
 
 _STATE_WIDGETS = {
     "foreclosure": lambda c: inputs.optional_choice("foreclosure", c),
+    "strict_foreclosure": lambda c: inputs.optional_choice("strict_foreclosure", c),
+    "redemption_period": lambda c: inputs.optional_choice("redemption_period", c),
     "purchase_money": lambda c: inputs.flag("purchase_money", c),
+    "seller_financed": lambda c: inputs.flag("seller_financed", c),
     "loan_date": lambda c: inputs.date("loan_date", c),
     "owner_occupied": lambda c: inputs.flag("owner_occupied", c),
     "units": lambda c: inputs.whole_number("units", c),
     "acres": lambda c: inputs.decimal_number("acres", c),
+    "agricultural": lambda c: inputs.flag("agricultural", c),
     "home_equity": lambda c: inputs.flag("home_equity", c),
     "lender_bought": lambda c: inputs.flag("lender_bought", c),
     "fmv": lambda c: inputs.amount("fmv", c, optional=True),
     "sale_date": lambda c: inputs.date("sale_date", c),
+    "sale_confirmed": lambda c: inputs.optional_choice("sale_confirmed", c),
     "notice_given": lambda c: inputs.flag("notice_given", c),
+    "liability_kept": lambda c: inputs.flag("liability_kept", c),
     "commercially_reasonable": lambda c: inputs.flag("commercially_reasonable", c),
 }
 

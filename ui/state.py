@@ -182,7 +182,16 @@ def set_scenario(new: Scenario) -> None:
 
 #: Optional choices whose "not set" (``None``) is shown as the empty-string option.
 EMPTY_CHOICE_FIELDS = frozenset(
-    {"state", "foreclosure", "score", "recourse", "current_before_sale"}
+    {
+        "state",
+        "foreclosure",
+        "score",
+        "recourse",
+        "current_before_sale",
+        "strict_foreclosure",
+        "redemption_period",
+        "sale_confirmed",
+    }
 )
 
 

@@ -174,7 +174,7 @@ class Countdown(NamedTuple):
 def _deadline_citation(analysis: Analysis) -> str:
     """The citation of the state-law deadline (carried by its warning message)."""
     for warning in analysis.state.warnings:
-        if warning.msgid == state_law.MSG_DEADLINE:
+        if warning.msgid in state_law.DEADLINE_MESSAGES:
             return str(warning.params.get("citation", ""))
     return ""
 

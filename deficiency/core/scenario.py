@@ -58,6 +58,7 @@ FilingStatus = Literal[
 ]
 ScoreBand = Literal["680", "720", "780"]
 Investor = Literal["fannie_mae", "fha"]
+RedemptionPeriod = Literal["five_weeks", "six_months", "twelve_months"]
 
 LOAN_TYPES: tuple[str, ...] = ("mortgage", "auto", "other")
 PATHS_BY_LOAN: dict[str, tuple[str, ...]] = {
@@ -84,6 +85,7 @@ FILING_STATUSES: tuple[str, ...] = (
 )
 SCORE_BANDS: tuple[str, ...] = ("680", "720", "780")
 INVESTORS: tuple[str, ...] = ("fannie_mae", "fha")
+REDEMPTION_PERIODS: tuple[str, ...] = ("five_weeks", "six_months", "twelve_months")
 
 #: The 50 states and DC, by USPS code.
 STATE_CODES: tuple[str, ...] = (
@@ -268,6 +270,24 @@ class Scenario(BaseModel):
         int | None, BeforeValidator(optional_int_range(0, 3650, "days_marketed"))
     ] = None
 
+    # -- issue 15: facts a state's deficiency rule turns on ------------------------------
+    #: The seller financed the purchase (the loan is owed to the person who sold the home).
+    seller_financed: Flag = False
+    #: The redemption period after a foreclosure by advertisement (Minnesota); ``None`` =
+    #: not known.
+    redemption_period: Annotated[
+        RedemptionPeriod | None, BeforeValidator(optional_choice(REDEMPTION_PERIODS))
+    ] = None
+    #: The property is used for farming (agricultural production).
+    agricultural: Flag = False
+    #: Title passed to the lender by strict foreclosure, without a sale (Connecticut);
+    #: ``None`` = not known.
+    strict_foreclosure: OptionalFlag = None
+    #: A court confirmed the foreclosure sale (Georgia); ``None`` = not known.
+    sale_confirmed: OptionalFlag = None
+    #: At a deed in lieu, the borrower agreed in writing to stay liable for the rest.
+    liability_kept: Flag = False
+
     @model_validator(mode="after")
     def _resolve_path(self) -> Scenario:
         allowed = PATHS_BY_LOAN[self.loan]
@@ -297,6 +317,7 @@ _ALLOWED_TEXT: dict[str, str] = {
     "score": " | ".join(SCORE_BANDS),
     "state": ", ".join(STATE_CODES),
     "investor": " | ".join(INVESTORS),
+    "redemption_period": " | ".join(REDEMPTION_PERIODS),
 }
 
 

@@ -212,6 +212,48 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
         N_("Days the home has been on the market"),
         N_("FHA's minimum net proceeds for a short sale depend on how long it was marketed."),
     ),
+    # -- issue 15: facts a state's deficiency rule turns on ----------------------------
+    "seller_financed": (
+        N_("The seller financed the purchase"),
+        N_(
+            "Check if you owe this loan to the person who sold you the home, for the rest of "
+            "the price. Several states bar any deficiency on such a loan."
+        ),
+    ),
+    "redemption_period": (
+        N_("Redemption period after the sale"),
+        N_(
+            "How long you had to buy the home back after a foreclosure by advertisement, as "
+            "the notice or the sheriff's certificate states (Minnesota: 5 weeks, 6 months or "
+            "12 months)."
+        ),
+    ),
+    "agricultural": (
+        N_("Farm property"),
+        N_("Check if the property is farm land used in agricultural production."),
+    ),
+    "strict_foreclosure": (
+        N_("Strict foreclosure (no auction)"),
+        N_(
+            "Yes if title passed to the lender on the law day without a sale (Connecticut's "
+            "strict foreclosure); no if the court ordered a sale. Leave empty if you do not "
+            "know."
+        ),
+    ),
+    "sale_confirmed": (
+        N_("A court confirmed the sale"),
+        N_(
+            "Whether a judge confirmed the foreclosure sale after the lender reported it "
+            "(Georgia). Leave empty if you do not know."
+        ),
+    ),
+    "liability_kept": (
+        N_("You agreed to stay liable after the deed in lieu"),
+        N_(
+            "Check if, when you gave the deed in lieu, you signed an agreement to remain "
+            "personally liable for what the property did not cover."
+        ),
+    ),
     # -- the lender's letter after a repossession (UCC 9-616) --------------------------
     "lt_obligation": (
         N_("Total owed before the sale (as the letter states)"),
@@ -326,6 +368,9 @@ OPTION_LABELS: dict[str, str] = {
     "780": N_("About 780"),
     "fannie_mae": N_("Fannie Mae"),
     "fha": N_("FHA"),
+    "five_weeks": N_("5 weeks"),
+    "six_months": N_("6 months"),
+    "twelve_months": N_("12 months"),
     "__none__": N_("Not known / the usual case"),
     "__yes__": N_("Yes"),
     "__no__": N_("No"),

@@ -47,4 +47,4 @@ def test_fha_va_and_usda_share_one_paragraph() -> None:
 def test_one_rules_as_of_date() -> None:
     at = open_app(SHORT_SALE, page="pages/credit.py")
     dates = [shown(c.value) for c in at.caption if shown(c.value).startswith("Rules as of")]
-    assert dates == ["Rules as of November 26, 2026."]
+    assert dates == ["Rules as of December 1, 2026."]

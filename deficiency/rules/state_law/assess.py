@@ -18,9 +18,10 @@ from deficiency.core.engine import sweep as engine_sweep
 from deficiency.core.money import cents_str, to_cents
 from deficiency.core.scenario import Scenario
 from deficiency.rules import ucc
-from deficiency.rules.state_law.amounts import collectible
-from deficiency.rules.state_law.deadlines import deadline_messages
+from deficiency.rules.state_law.amounts import barred_by_value, collectible
+from deficiency.rules.state_law.deadlines import deadline_messages, request_messages
 from deficiency.rules.state_law.decide import decide
+from deficiency.rules.state_law.decision import Decision
 from deficiency.rules.state_law.goods import UCC_CITE_615, UCC_CITE_616, auto_warnings, fmv_cents
 from deficiency.rules.state_law.messages import (
     MSG_FMV_MISSING,
@@ -43,7 +44,13 @@ Confidence = Literal["confirmed", "unconfirmed"]
 
 @dataclass(frozen=True)
 class StateLawResult:
-    """What state law (or Article 9) makes of the engine's deficiency; amounts in cents."""
+    """What state law (or Article 9) makes of the engine's deficiency; amounts in cents.
+
+    ``deadline`` is the lender's deadline when it runs from the sale; when it runs from a
+    later event (the deed's delivery, the court's confirmation) only its lower bound is
+    known, ``deadline_earliest``. ``request_deadline`` is the reader's own date to apply
+    for the fair-value credit (Arizona, South Carolina, Texas).
+    """
 
     collectible_cents: int
     barred: bool
@@ -60,6 +67,8 @@ class StateLawResult:
     #: applied at all (no state chosen), so "choose a state" never meets "this state's
     #: rule could not be confirmed" on the same page.
     caution: Message | None = None
+    deadline_earliest: dt.date | None = None
+    request_deadline: dt.date | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON section of the report: amounts as strings, English text, ISO dates."""
@@ -74,6 +83,53 @@ class StateLawResult:
             "warnings": [warning.text() for warning in self.warnings],
             "confidence": self.confidence,
         }
+
+
+def _with_fmv_request(decision: Decision, scenario: Scenario, warnings: list[Message]) -> None:
+    """Ask for the fair market value when the rule needs it and none was entered."""
+    needs = decision.fair_value or decision.value_bar
+    if not needs or scenario.fmv is not None:
+        return
+    if scenario.loan == "mortgage":
+        missing = decision.fmv_missing or Message(MSG_FMV_MISSING)
+    else:
+        missing = Message(MSG_UCC_RELATED_NEEDS_FMV)
+    # After the note on the assumed foreclosure process, before everything else.
+    process_notes = {*MSG_PROCESS_ASSUMED.values(), MSG_NONJUDICIAL_UNAVAILABLE}
+    position = sum(1 for warning in warnings if warning.msgid in process_notes)
+    warnings.insert(position, missing)
+
+
+def _follow_ups(
+    scenario: Scenario, result: Result, decision: Decision, barred: bool, owed: int
+) -> list[Message]:
+    """What to do next: the credit report, Form 1099-C, a surplus, the lender's explanation."""
+    out: list[Message] = []
+    if barred and result.deficiency > 0:
+        out.append(Message(MSG_FOLLOW_CREDIT))
+        cancelled = tax_cancelled(scenario, result, decision.barred)
+        if cancelled > 0:
+            out.append(Message(MSG_FOLLOW_1099C, money={"amount": cancelled}))
+    if result.surplus > 0 and scenario.state is not None:
+        if scenario.loan == "mortgage":
+            out.append(Message(MSG_FOLLOW_SURPLUS_MORTGAGE, money={"amount": result.surplus}))
+        else:
+            cited = {"citation": ucc.cite(UCC_CITE_615, "9-615", scenario.state)}
+            out.append(Message(MSG_FOLLOW_SURPLUS_UCC, cited, money={"amount": result.surplus}))
+    if scenario.loan != "mortgage" and scenario.state is not None and owed > 0:
+        explanation = ucc.cite(UCC_CITE_616, "9-616", scenario.state)
+        out.append(Message(MSG_FOLLOW_EXPLANATION, {"citation": explanation}))
+    return out
+
+
+def _summary(decision: Decision, by_value: bool, credit: int) -> Message:
+    """The sentence shown as the result: the bar, the credit with its amount, or the rule."""
+    if by_value and decision.value_rule is not None:
+        return decision.value_rule
+    if credit > 0 and decision.credit_rule is not None:
+        credited = decision.credit_rule
+        return Message(credited.msgid, credited.params, money={"credit": credit})
+    return decision.rule
 
 
 def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) -> StateLawResult:
@@ -91,72 +147,39 @@ def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) 
         result.deficiency,
         sale,
         fmv or 0,
+        share=decision.credit_share,
+        value_bar=decision.value_bar and fmv is not None,
     )
-    rule = decision.rule
-    if credit > 0 and decision.credit_rule is not None:
-        rule = Message(
-            decision.credit_rule.msgid, decision.credit_rule.params, money={"credit": credit}
-        )
+    by_value = barred_by_value(decision.value_bar, sale, fmv)
+    barred = decision.barred or by_value
     warnings = list(decision.warnings)
-    state_name = load_rules()[scenario.state].name if scenario.state else ""
-    if decision.fair_value and fmv is None:
-        if scenario.loan == "mortgage":
-            missing = Message(
-                MSG_FMV_MISSING, {"state": state_name, "citation": decision.fmv_citation}
-            )
-        else:
-            missing = Message(MSG_UCC_RELATED_NEEDS_FMV)
-        # After the note on the assumed foreclosure process, before everything else.
-        process_notes = {*MSG_PROCESS_ASSUMED.values(), MSG_NONJUDICIAL_UNAVAILABLE}
-        position = sum(1 for warning in warnings if warning.msgid in process_notes)
-        warnings.insert(position, missing)
+    _with_fmv_request(decision, scenario, warnings)
     if scenario.loan != "mortgage" and scenario.state is not None:
         warnings.extend(auto_warnings(scenario, result))
-    deadline: dt.date | None = None
+    deadline = earliest = request = None
     if owed > 0:
-        deadline, deadline_warnings = deadline_messages(decision, scenario, as_of)
-        warnings.extend(deadline_warnings)
-
-    follow_ups: list[Message] = []
-    if decision.barred and result.deficiency > 0:
-        follow_ups.append(Message(MSG_FOLLOW_CREDIT))
-        cancelled = tax_cancelled(scenario, result, decision.barred)
-        if cancelled > 0:
-            follow_ups.append(Message(MSG_FOLLOW_1099C, money={"amount": cancelled}))
-    if result.surplus > 0 and scenario.state is not None:
-        if scenario.loan == "mortgage":
-            follow_ups.append(
-                Message(MSG_FOLLOW_SURPLUS_MORTGAGE, money={"amount": result.surplus})
-            )
-        else:
-            follow_ups.append(
-                Message(
-                    MSG_FOLLOW_SURPLUS_UCC,
-                    {"citation": ucc.cite(UCC_CITE_615, "9-615", scenario.state)},
-                    money={"amount": result.surplus},
-                )
-            )
-    if scenario.loan != "mortgage" and scenario.state is not None and owed > 0:
-        explanation = ucc.cite(UCC_CITE_616, "9-616", scenario.state)
-        follow_ups.append(Message(MSG_FOLLOW_EXPLANATION, {"citation": explanation}))
-
+        deadline, earliest, deadline_warnings = deadline_messages(decision, scenario, as_of)
+        request, request_warnings = request_messages(decision, scenario, as_of)
+        warnings.extend(deadline_warnings + request_warnings)
     return StateLawResult(
         collectible_cents=owed,
-        barred=decision.barred and result.deficiency > 0,
+        barred=barred and result.deficiency > 0,
         fair_value_credit_cents=credit,
-        rule=rule,
+        rule=_summary(decision, by_value, credit),
         citation=decision.citation,
         source_url=decision.source_url,
         deadline=deadline,
         warnings=warnings,
         confidence=decision.confidence,  # type: ignore[arg-type]
         questions=decision.questions,
-        follow_ups=follow_ups,
+        follow_ups=_follow_ups(scenario, result, decision, barred, owed),
         caution=(
             Message(MSG_UNCONFIRMED)
             if scenario.state is not None and decision.confidence != "confirmed"
             else None
         ),
+        deadline_earliest=earliest,
+        request_deadline=request,
     )
 
 
@@ -193,7 +216,13 @@ def sweep(
         np.asarray(fmv, dtype=np.int64) if fmv is not None else (fmv_cents(scenario) or 0)
     )
     owed, credit = collectible(
-        decision.barred, decision.fair_value and known, figures["deficiency"], sale, fmv_values
+        decision.barred,
+        decision.fair_value and known,
+        figures["deficiency"],
+        sale,
+        fmv_values,
+        share=decision.credit_share,
+        value_bar=decision.value_bar and known,
     )
     shape = np.broadcast_shapes(np.shape(figures["deficiency"]), np.shape(owed))
     out = {key: np.broadcast_to(value, shape) for key, value in figures.items()}

@@ -25,12 +25,13 @@ from deficiency.rules.state_law.facts import (
 )
 from deficiency.rules.state_law.goods import auto_warnings, decide_goods
 from deficiency.rules.state_law.messages import (
+    MSG_CONFIRMATION_RULE,
     MSG_DEED_IN_LIEU,
     MSG_FAIR_VALUE_DISCRETIONARY,
     MSG_LOAN_DATE,
     MSG_NOTE,
+    MSG_REDEMPTION_ASK,
     MSG_SCOPE,
-    MSG_SELLER_FINANCED,
     MSG_SHORT_CANCELLATION,
     MSG_SHORT_WAIVER,
 )
@@ -67,6 +68,8 @@ MSG_PROTECTION: dict[str, str] = {
     "short_sale": N_("{state}'s short-sale protection"),
     "fair_value": N_("{state}'s fair-value credit"),
     "home_equity": N_("{state}'s home-equity protection"),
+    "seller_financed": N_("{state}'s protection for seller-financed purchases"),
+    "deed_in_lieu": N_("{state}'s release of liability on a deed in lieu"),
 }
 #: Why a protection does not reach the reader's facts: the condition it needs, and theirs.
 MSG_UNMET: dict[str, str] = {
@@ -96,6 +99,14 @@ MSG_UNMET: dict[str, str] = {
         "{protection} covers only loans made on or after {date}; you entered an earlier date."
     ),
     "scope": N_("{protection} does not cover the property as you described it."),
+    "seller_financed": N_(
+        "{protection} covers only a loan from the seller for the rest of the price; you did "
+        "not say the seller financed it."
+    ),
+    "deed_in_lieu": N_("{protection} applies only after a deed in lieu, not after {case}."),
+    "liability_kept": N_(
+        "{protection} does not apply because you agreed in writing to stay liable."
+    ),
 }
 MSG_COVER_PROCESS = {
     "nonjudicial": N_(
@@ -122,7 +133,7 @@ def map_category(code: str) -> Category:
     rule = load_rules()[code]
     if rule.bar_nonjudicial != "none":
         return "barred_after_trustee_sale"
-    if rule.fair_value in ("debt_minus_fmv", "debt_minus_greater"):
+    if rule.fair_value not in ("none", "discretionary"):
         return "fair_value_credit"
     return "allowed"
 
@@ -134,8 +145,9 @@ _DEPENDS_ON: frozenset[str] = frozenset(
         MSG_SHORT_WAIVER,
         MSG_SHORT_CANCELLATION,
         MSG_LOAN_DATE,
-        MSG_SELLER_FINANCED,
-        MSG_NOTE["seller_financed"],
+        MSG_REDEMPTION_ASK,
+        MSG_CONFIRMATION_RULE,
+        MSG_NOTE["short_sale_unread"],
         MSG_FAIR_VALUE_DISCRETIONARY,
         MSG_DEED_IN_LIEU,
     }
@@ -173,88 +185,124 @@ def case_caption(scenario: Scenario) -> Message:
     return Message(MSG_COVER_CAPTION, {"case": _case(scenario, scenario.foreclosure or "")})
 
 
-def _unmet(rule: StateRule, scenario: Scenario, process: str) -> list[Message]:
-    """Each protection of the row that does not reach these facts, with the reason.
+class _Reasons:
+    """The reasons gathered for one state: each protection that misses, in the reader's terms."""
 
-    Mirrors the tests of :func:`_decide_mortgage` one by one, so the reason given is the
-    one that actually kept the protection from applying.
-    """
-    state = {"state": rule.name}
-    case = _case(scenario, process)
-    out: list[Message] = []
-    path = scenario.path
-    foreclosure = path == "foreclosure"
+    def __init__(self, rule: StateRule, scenario: Scenario, process: str):
+        self.rule, self.scenario, self.process = rule, scenario, process
+        self.state = {"state": rule.name}
+        self.case = _case(scenario, process)
+        self.out: list[Message] = []
 
-    def miss(protection: str, requirement: str, **extra: Any) -> None:
-        named = Message(MSG_PROTECTION[protection], state)
-        params = {"protection": named, "case": case}
-        out.append(Message(MSG_UNMET[requirement], params, dates=extra))
+    def miss(self, protection: str, requirement: str, **extra: Any) -> None:
+        named = Message(MSG_PROTECTION[protection], self.state)
+        params = {"protection": named, "case": self.case}
+        self.out.append(Message(MSG_UNMET[requirement], params, dates=extra))
 
-    def outside(protection: str, scope: str) -> None:
-        miss(protection, "scope")
-        note = scope_message(scope, rule)
+    def outside(self, protection: str, scope: str) -> None:
+        self.miss(protection, "scope")
+        note = scope_message(scope, self.rule)
         if note is not None:
-            out.append(note)
+            self.out.append(note)
 
+
+def _process_bars(r: _Reasons) -> None:
+    rule, scenario, process = r.rule, r.scenario, r.process
+    foreclosure = scenario.path == "foreclosure"
     if rule.bar_nonjudicial != "none":
         if not (foreclosure and process == "nonjudicial"):
-            miss("trustee_bar", "trustee")
+            r.miss("trustee_bar", "trustee")
         elif not covered(rule.bar_nonjudicial, rule, scenario):
-            outside("trustee_bar", rule.bar_nonjudicial)
+            r.outside("trustee_bar", rule.bar_nonjudicial)
     if rule.bar_judicial != "none":
         if not (foreclosure and process == "judicial"):
-            miss("court_bar", "court")
+            r.miss("court_bar", "court")
         elif not covered(rule.bar_judicial, rule, scenario):
-            outside("court_bar", rule.bar_judicial)
+            r.outside("court_bar", rule.bar_judicial)
+
+
+def _path_bars(r: _Reasons) -> None:
+    rule, scenario = r.rule, r.scenario
     if rule.short_sale_bar == "statute":
-        if path != "short_sale":
-            miss("short_sale", "short_sale")
+        if scenario.path != "short_sale":
+            r.miss("short_sale", "short_sale")
         elif not is_dwelling(rule, scenario.units, scenario.acres):
-            outside("short_sale", "dwelling")
-    if rule.bar_purchase_money in ("dwelling", "owner_occupied_dwelling"):
+            r.outside("short_sale", "dwelling")
+    if rule.bar_deed_in_lieu:
+        if scenario.path != "deed_in_lieu":
+            r.miss("deed_in_lieu", "deed_in_lieu")
+        elif scenario.liability_kept:
+            r.miss("deed_in_lieu", "liability_kept")
+
+
+def _purchase_money(r: _Reasons) -> None:
+    rule, scenario, process = r.rule, r.scenario, r.process
+    if rule.bar_purchase_money != "none":
+        paths = rule.purchase_money_paths
         if not scenario.purchase_money:
-            miss("purchase_money", "purchase_money")
-        elif not purchase_money_path_ok(rule, scenario, process):
-            needs = "foreclosure" if rule.purchase_money_paths == "foreclosure" else "court"
-            miss("purchase_money", needs)
+            r.miss("purchase_money", "purchase_money")
+        elif not purchase_money_path_ok(paths, scenario, process):
+            r.miss("purchase_money", "foreclosure" if paths == "foreclosure" else "court")
         elif not covered(rule.bar_purchase_money, rule, scenario):
-            outside("purchase_money", rule.bar_purchase_money)
+            r.outside("purchase_money", rule.bar_purchase_money)
         elif (
             rule.bar_loans_from is not None
             and scenario.loan_date is not None
             and scenario.loan_date < rule.bar_loans_from
         ):
-            miss("purchase_money", "loan_date", date=rule.bar_loans_from)
-    if rule.fair_value != "none":
-        both = rule.fair_value_paths == "foreclosure_short_sale"
-        if path not in (("foreclosure", "short_sale") if both else ("foreclosure",)):
-            miss("fair_value", "foreclosure_or_short_sale" if both else "foreclosure")
-        elif rule.fair_value_when == "judicial" and process != "judicial" and foreclosure:
-            miss("fair_value", "court")
-        elif (
-            rule.fair_value_when in ("nonjudicial", "lender_bought_nonjudicial")
-            and process != "nonjudicial"
-            and foreclosure
-        ):
-            miss("fair_value", "trustee")
-        elif (
-            rule.fair_value_when in ("lender_bought", "lender_bought_nonjudicial")
-            and not scenario.lender_bought
-        ):
-            miss("fair_value", "lender_bought")
-        elif rule.fair_value_when == "owner_occupied" and not scenario.owner_occupied:
-            outside("fair_value", "owner_occupied")
+            r.miss("purchase_money", "loan_date", date=rule.bar_loans_from)
+    if rule.bar_seller_financed:
+        paths = rule.seller_financed_paths
+        if not scenario.seller_financed:
+            r.miss("seller_financed", "seller_financed")
+        elif not purchase_money_path_ok(paths, scenario, process):
+            r.miss("seller_financed", "foreclosure" if paths == "foreclosure" else "court")
+
+
+def _fair_value(r: _Reasons) -> None:
+    rule, scenario, process = r.rule, r.scenario, r.process
+    if rule.fair_value == "none":
+        return
+    foreclosure = scenario.path == "foreclosure"
+    when = rule.fair_value_when
+    both = rule.fair_value_paths == "foreclosure_short_sale"
+    if scenario.path not in (("foreclosure", "short_sale") if both else ("foreclosure",)):
+        r.miss("fair_value", "foreclosure_or_short_sale" if both else "foreclosure")
+    elif when == "judicial" and process != "judicial" and foreclosure:
+        r.miss("fair_value", "court")
+    elif when in ("nonjudicial", "lender_bought_nonjudicial") and process != "nonjudicial":
+        if foreclosure:
+            r.miss("fair_value", "trustee")
+    elif when in ("lender_bought", "lender_bought_nonjudicial") and not scenario.lender_bought:
+        r.miss("fair_value", "lender_bought")
+    elif when == "owner_occupied" and not scenario.owner_occupied:
+        r.outside("fair_value", "owner_occupied")
+    elif when == "owner_occupied_dwelling" and not covered(when, rule, scenario):
+        r.outside("fair_value", when)
+
+
+def _unmet(rule: StateRule, scenario: Scenario, process: str) -> list[Message]:
+    """Each protection of the row that does not reach these facts, with the reason.
+
+    Mirrors the steps of :mod:`.decide` one by one, so the reason given is the one that
+    actually kept the protection from applying.
+    """
+    reasons = _Reasons(rule, scenario, process)
+    _process_bars(reasons)
+    _path_bars(reasons)
+    _purchase_money(reasons)
+    _fair_value(reasons)
     if rule.bar_home_equity and not scenario.home_equity:
-        miss("home_equity", "home_equity")
-    return out
+        reasons.miss("home_equity", "home_equity")
+    return reasons.out
 
 
 _SCOPE_IDS: frozenset[str] = frozenset(MSG_SCOPE.values())
 
 
 def _strength(decision: Decision) -> int:
-    """How far a decision protects: 2 barred, 1 a fair-value credit, 0 neither."""
-    return 2 if decision.barred else int(decision.fair_value)
+    """How far a decision protects: 2 barred, 1 a credit or a bar by value, 0 neither."""
+    return 2 if decision.barred else int(decision.fair_value or decision.value_bar)
 
 
 def _mortgage_coverage(rule: StateRule, scenario: Scenario) -> Coverage:

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from deficiency.text.markers import Message
+
+
+class Deadline(NamedTuple):
+    """A time limit: ``amount`` ``unit`` from ``event``, what must be done by then (``kind``)."""
+
+    amount: int
+    unit: str
+    event: str
+    citation: str
+    kind: str = "action"
 
 
 @dataclass(frozen=True)
@@ -12,9 +23,13 @@ class Decision:
     """The rule that applies to a scenario: barred, credited at fair value, or allowed.
 
     ``rule`` is the sentence shown as the state-law result; ``credit_rule`` replaces it
-    when a fair-value credit actually reduces the deficiency. ``deadline`` is (amount,
-    unit, start event, citation) of the lender's time limit when it applies to the facts.
-    ``questions`` are the scenario keys the rule depends on (what the form asks).
+    when a fair-value credit actually reduces the deficiency, and ``credit_share`` is the
+    part of (value − price) credited ((1, 2): Connecticut's half credit). ``value_bar``: the
+    deficiency is barred when the property's value exceeds the sale price (Georgia's
+    confirmation rule), then ``value_rule`` is the sentence shown. ``deadline`` is the
+    lender's time limit when it applies to the facts, ``request_deadline`` the borrower's
+    time to apply for the fair-value credit. ``fmv_missing`` asks for the fair market value
+    when the rule needs it. ``questions`` are the scenario keys the rule depends on.
     """
 
     barred: bool
@@ -25,6 +40,11 @@ class Decision:
     confidence: str
     warnings: tuple[Message, ...] = ()
     credit_rule: Message | None = None  # the summary used when a fair-value credit applies
-    deadline: tuple[int, str, str, str] | None = None  # amount, unit, event, citation
+    deadline: Deadline | None = None
     fmv_citation: str = ""
     questions: tuple[str, ...] = ()
+    credit_share: tuple[int, int] = (1, 1)
+    value_bar: bool = False
+    value_rule: Message | None = None
+    request_deadline: Deadline | None = None
+    fmv_missing: Message | None = None

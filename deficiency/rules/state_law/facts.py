@@ -34,8 +34,31 @@ def covered(scope: str, rule: StateRule, scenario: Scenario) -> bool:
         "dwelling": dwelling,
         "owner_occupied": scenario.owner_occupied,
         "owner_occupied_dwelling": scenario.owner_occupied and dwelling,
-        "seller_financed": False,
+        "short_redemption": scenario.redemption_period in SHORT_REDEMPTION,
     }[scope]
+
+
+#: The redemption periods under which Minnesota bars a deficiency (§ 582.30 subd. 2).
+SHORT_REDEMPTION: tuple[str, ...] = ("five_weeks", "six_months")
+
+
+def condition_holds(condition: str, rule: StateRule, scenario: Scenario, process: str) -> bool:
+    """Whether a ``code:condition`` qualifier holds on these facts ("" always holds).
+
+    "strict" holds only when the reader said the foreclosure was strict: a rule of strict
+    foreclosure is never applied to facts that may describe a sale.
+    """
+    if not condition:
+        return True
+    return {
+        "judicial": process == "judicial",
+        "nonjudicial": process == "nonjudicial",
+        "strict": process == "judicial" and scenario.strict_foreclosure is True,
+        "owner_occupied_dwelling": scenario.owner_occupied
+        and is_dwelling(rule, scenario.units, scenario.acres),
+        "agricultural": scenario.agricultural,
+        "lender_bought": scenario.lender_bought,
+    }[condition]
 
 
 def acres_text(acres: Decimal | None) -> str:
@@ -46,8 +69,10 @@ def acres_text(acres: Decimal | None) -> str:
 
 def scope_message(scope: str, rule: StateRule) -> Message | None:
     """The plain conditions of a property scope ("a home with at most 4 units"), if any."""
-    if scope in ("none", "all", "seller_financed"):
+    if scope in ("none", "all"):
         return None
+    if scope == "short_redemption":
+        return Message(MSG_SCOPE[(scope, False, False)])
     units = rule.max_units is not None
     acres = rule.max_acres is not None
     if scope != "owner_occupied" and not (units or acres):
@@ -75,9 +100,10 @@ def fair_value_paths(rule: StateRule) -> tuple[str, ...]:
     return ("foreclosure",)
 
 
-def purchase_money_path_ok(rule: StateRule, scenario: Scenario, process: str) -> bool:
+def purchase_money_path_ok(paths: str, scenario: Scenario, process: str) -> bool:
+    """Whether a purchase-money bar's paths ("all", "foreclosure", "judicial") fit."""
     return {
         "all": True,
         "foreclosure": scenario.path == "foreclosure",
         "judicial": scenario.path == "foreclosure" and process == "judicial",
-    }.get(rule.purchase_money_paths, False)
+    }.get(paths, False)

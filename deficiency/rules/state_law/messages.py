@@ -33,6 +33,23 @@ MSG_BAR_SHORT_SALE = N_(
     "No deficiency after a lender-approved short sale of a home with up to {units} units "
     "in {state}."
 )
+MSG_BAR_SELLER_FINANCED = N_(
+    "No deficiency in {state} on a loan from the seller for the rest of the purchase price "
+    "(a seller-financed purchase-money loan)."
+)
+MSG_BAR_DEED_IN_LIEU = N_(
+    "No deficiency after a deed in lieu in {state}: when the lender accepts the deed, everyone "
+    "liable on the loan, guarantors included, is released, unless they agreed in writing at "
+    "the same time to stay liable."
+)
+MSG_BAR_NOT_CONFIRMED = N_(
+    "No deficiency in {state}: the court did not confirm the sale, and without its "
+    "confirmation no deficiency is allowed."
+)
+MSG_BAR_CONFIRMATION_VALUE = N_(
+    "No deficiency in {state}: the sale brought less than the property's market value, so the "
+    "court may not confirm it, and without confirmation no deficiency is allowed."
+)
 MSG_BAR_NOTICE = N_(
     "No deficiency in {state}: the lender did not send the required pre-sale deficiency notice."
 )
@@ -43,8 +60,20 @@ MSG_FAIR_VALUE = N_(
 MSG_FAIR_VALUE_RULE = N_(
     "{state} limits the deficiency to the debt minus the property's fair market value."
 )
+MSG_HALF_CREDIT = N_(
+    "{state} credits you with half of the amount by which the court's appraisal exceeds the "
+    "sale price, which cuts the deficiency by {credit}."
+)
+MSG_HALF_RULE = N_(
+    "After a foreclosure by sale, {state} credits half of the amount by which the court's "
+    "appraisal exceeds the sale price."
+)
 
 MSG_SCOPE: dict[tuple[str, bool, bool], str] = {
+    ("short_redemption", False, False): N_(
+        "The rule covers a foreclosure by advertisement with a redemption period of six months "
+        "or five weeks."
+    ),
     # (scope, has units limit, has acres limit) -> the plain conditions of the rule
     ("dwelling", True, True): N_(
         "The rule covers a home with at most {units} units on at most {acres} acres."
@@ -85,10 +114,6 @@ MSG_LOAN_DATE = N_(
     "or after {date}, you used it to buy the home, lived in it, and never refinanced "
     "({citation}). Without the loan date this tool assumes it may still be owed."
 )
-MSG_SELLER_FINANCED = N_(
-    "If the seller financed your purchase (a note marked as purchase money), {state} bars "
-    "any deficiency on that loan ({citation})."
-)
 MSG_SHORT_WAIVER = N_(
     "In {state} a short-sale deficiency is barred only if the short-sale agreement contains "
     "the lender's signed waiver stating the amount waived ({citation}); otherwise it may be "
@@ -106,6 +131,48 @@ MSG_SHORT_SALE_ASK = N_(
 MSG_DEED_IN_LIEU = N_(
     "After a deed in lieu, whether a deficiency survives depends on the written agreement: "
     "ask for a full release of the debt."
+)
+MSG_DIL_KEPT = N_(
+    "You agreed in writing to stay liable when you gave the deed in lieu, so {state}'s release "
+    "does not apply ({citation})."
+)
+MSG_REDEMPTION_ASK = N_(
+    "In {state} no deficiency is allowed after a foreclosure by advertisement with a six-month "
+    "or five-week redemption period, the usual periods for a home; with a 12-month period it "
+    "is allowed. Enter the redemption period stated in the sheriff's certificate ({citation})."
+)
+MSG_REDEMPTION_LONG = N_(
+    "With a 12-month redemption period {state}'s no-deficiency rule does not apply, so the "
+    "lender may seek the deficiency ({citation})."
+)
+MSG_CONFIRMATION_RULE = N_(
+    "In {state} a deficiency needs the court's confirmation that the sale brought the "
+    "property's true market value; a court may not confirm a sale below that value ({citation})."
+)
+MSG_CONFIRMATION_FMV_MISSING = N_(
+    "Enter the property's fair market value: in {state} a sale that brought less than it cannot "
+    "be confirmed, and then no deficiency is allowed ({citation})."
+)
+MSG_CONFIRMED = N_(
+    "The court confirmed the sale, so it found the price was the property's true market value: "
+    "the deficiency is the debt minus the sale price ({citation})."
+)
+MSG_STRICT_ASK = N_(
+    "Was it a strict foreclosure (title passed to the lender on the law day) or a foreclosure "
+    "by sale? This assumes a sale; after a strict foreclosure {state} credits the property's "
+    "full value as the court sets it, not half the shortfall below the appraisal ({citation})."
+)
+MSG_HALF_CREDIT_MOVER = N_(
+    "The half credit applies against the party on whose motion the court ordered the sale, "
+    "usually the foreclosing lender ({citation})."
+)
+MSG_FMV_MISSING_HALF = N_(
+    "Enter the court's appraisal as the fair market value: after a foreclosure by sale {state} "
+    "credits half of the amount by which it exceeds the sale price ({citation})."
+)
+MSG_STRICT_VALUATION = N_(
+    "After a strict foreclosure no sale takes place: enter the court's valuation of the "
+    "property as the fair market value and 0 as the sale price ({citation})."
 )
 MSG_FMV_MISSING = N_(
     "Enter the property's fair market value: {state} limits the deficiency to the debt "
@@ -139,6 +206,25 @@ MSG_DEADLINE_LATER = {
         "so it falls no earlier than {deadline}."
     ),
 }
+MSG_DEADLINE_REPORT = N_(
+    "The lender had to report the sale to the court for confirmation by {deadline} "
+    "({citation}); without that report no deficiency is allowed."
+)
+MSG_ENFORCEMENT_LATER = N_(
+    "A deficiency judgment here can no longer be enforced once the period that runs from the "
+    "court's confirmation of the sale ends ({citation}), unless collection started earlier: "
+    "no earlier than {deadline}."
+)
+MSG_REQUEST_DEADLINE = N_(
+    "To get the fair-value credit you must apply to the court by {deadline} ({citation})."
+)
+MSG_REQUEST_NEEDS_DATE = N_(
+    "Enter the sale date to see your deadline to apply for the fair-value credit ({citation})."
+)
+MSG_REQUEST_PASSED = N_(
+    "Your deadline to apply for the fair-value credit was {deadline}: unless you applied in "
+    "time, the sale price may count instead."
+)
 MSG_DEADLINE_PASSED = N_(
     "The deadline of {deadline} has passed: unless the lender acted in time, it may have "
     "lost the right to a deficiency judgment."
@@ -154,8 +240,8 @@ MSG_PREREQUISITE = {
         "liability ({citation})."
     ),
     "appraisal": N_(
-        "A court-ordered appraisal of the property is required, and it can reduce the "
-        "deficiency ({citation})."
+        "The property must be appraised under the court's rules before the sale or the "
+        "deficiency judgment ({citation})."
     ),
     "plead_in_complaint": N_(
         "The lender must have asked for the deficiency in its foreclosure complaint ({citation})."
@@ -171,16 +257,17 @@ MSG_PREREQUISITE = {
         "You can ask the court to set the property's fair market value; the deficiency is "
         "reduced accordingly ({citation})."
     ),
+    "fmv_request": N_(
+        "The fair-value credit applies only if you ask for it (in your answer to the lender's "
+        "suit or by your own application to the court); otherwise the sale price counts "
+        "({citation})."
+    ),
 }
 
 MSG_NOTE = {
     "dwelling_in_use": N_(
         "For loans made after 2014 the {state} protection does not cover a home that was never "
         "finished or never used as a home ({citation})."
-    ),
-    "seller_financed": N_(
-        "If the seller financed your purchase, {state} bars any deficiency on that loan "
-        "({citation})."
     ),
     "one_action_rule": N_(
         "{state} has a one-action rule: the lender must generally foreclose on the property "
@@ -224,10 +311,6 @@ MSG_NOTE = {
         "In {state} a sale without an appraisal (under a waiver of appraisal) wipes out the "
         "deficiency ({citation})."
     ),
-    "redemption_period": N_(
-        "The {state} bar applies when the redemption period was six months or five weeks, as "
-        "is usual for homes; a longer redemption period may allow a deficiency ({citation})."
-    ),
     "sold_out_junior": N_(
         "A second-mortgage or home-equity lender whose lien was wiped out by another lender's "
         "foreclosure may still sue on its note in {state}."
@@ -237,8 +320,8 @@ MSG_NOTE = {
         "reduce or defeat the deficiency ({citation})."
     ),
     "trust_indenture_judicial": N_(
-        "If the loan was a trust indenture, {state} bars a deficiency even after a court "
-        "foreclosure ({citation})."
+        "If the loan was a trust indenture (deed of trust) on a single-family home, {state} bars a "
+        "deficiency even after a court foreclosure ({citation})."
     ),
     "assignee_cap": N_(
         "If a debt buyer bought the right to collect, {state} caps the deficiency on an "
@@ -265,8 +348,10 @@ MSG_NOTE = {
         "against a deficiency, a power-of-sale foreclosure cannot lead to one ({citation})."
     ),
     "small_purchase_money": N_(
-        "{state} also bars deficiencies after a court foreclosure of some small purchase-money "
-        "mortgages on a home ({citation})."
+        "{state} also bars a deficiency after a court foreclosure of a mortgage given after "
+        "September 13, 1975 to a lender other than the seller for up to $50,000 of the price of a "
+        "single-family home you used as a residence, or when one seller or lender holds several "
+        "mortgages that financed your home ({citation})."
     ),
     "materially_less": N_(
         "In {state} the sale price is presumed to be the fair market value; you must prove it "
@@ -277,8 +362,33 @@ MSG_NOTE = {
         "before it sues ({citation})."
     ),
     "commercial_exceptions": N_(
-        "The {state} bar has narrow exceptions for commercial loans (waste, withheld rents or "
-        "insurance proceeds) and for guarantors ({citation})."
+        "The {state} bar has narrow exceptions, only for commercial loans made after June 11, "
+        "1998: waste or withheld rents, insurance or condemnation money when the lender or an "
+        "affiliate bought and the property was not the borrower's principal residence, and "
+        "guarantors who were sent the required notices; such a suit must be brought within a "
+        "year of the sale ({citation})."
+    ),
+    "refinance_2013": N_(
+        "A refinance of the loan that bought your home keeps this protection if it was made on or "
+        "after January 1, 2013, except for any new money taken out; an earlier refinance does not "
+        "({citation})."
+    ),
+    "ag_fmv_action": N_(
+        "For farm property in {state} the lender must sue for the deficiency and have the "
+        "property's fair market value determined within 90 days after the sale ({citation})."
+    ),
+    "market_sale": N_(
+        "After a foreclosure by market sale the half-credit rule does not apply; how the "
+        "deficiency is then figured could not be confirmed ({citation})."
+    ),
+    "short_sale_unread": N_(
+        "{state} law may treat a lender-approved short sale of a home as full payment "
+        "({citation}); we could not read its text, so the rest is shown as possibly owed. Ask "
+        "a lawyer."
+    ),
+    "value_proof_required": N_(
+        "In a court foreclosure in {state}, a lender that bids less than the debt must prove the "
+        "property's value at trial, or the sale may satisfy the whole debt ({citation})."
     ),
     "deficiency_waiver_election": N_(
         "A {state} lender may waive the deficiency in exchange for a shorter wait before the "
@@ -371,3 +481,29 @@ MSG_UNCONFIRMED = N_(
     "show the cautious reading: the deficiency may be collectible. Ask a local "
     "lawyer or legal aid office."
 )
+#: The parts of a state's row whose primary text could not be read, said on screen.
+MSG_UNCONFIRMED_PART = {
+    "absence": N_(
+        "We found no {state} statute that bars or limits this deficiency, but could not rule "
+        "one out from the primary text."
+    ),
+    "nonjudicial": N_(
+        "We could not read what {state} law says about a deficiency after a trustee "
+        "(nonjudicial) sale, so the cautious reading is shown."
+    ),
+    "fair_value": N_(
+        "We could not read the full current text of {state}'s fair-value rule; the amounts "
+        "follow the court decisions and secondary sources."
+    ),
+    "deadline": N_(
+        "We could not read the statute text of {state}'s time limit; it comes from secondary "
+        "sources or older text."
+    ),
+    "short_sale": N_(
+        "We could not read the text of {state}'s short-sale rule, so the cautious reading is shown."
+    ),
+    "note": N_(
+        "One of the {state} caveats shown here comes from secondary sources or a section's "
+        "heading: we could not read its full text."
+    ),
+}

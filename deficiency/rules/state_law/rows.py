@@ -30,23 +30,20 @@ from deficiency.rules.tables import DataFileError, packaged_text, read_rows
 #: The foreclosure processes; ``usual_process`` is the one assumed when none is given.
 PROCESSES: tuple[str, ...] = ("judicial", "nonjudicial")
 YES_NO: tuple[str, ...] = ("yes", "no")
-#: Which properties a bar covers. "dwelling" = at most ``max_units`` units on at most
-#: ``max_acres`` acres (whichever of the two limits the row sets).
+#: Which properties (or sales) a bar covers. "dwelling" = at most ``max_units`` units on at
+#: most ``max_acres`` acres (whichever of the two limits the row sets); "short_redemption" =
+#: a sale with a redemption period of six months or five weeks (Minnesota § 582.30 subd. 2).
 BAR_SCOPES: tuple[str, ...] = (
     "none",
     "all",
     "dwelling",
     "owner_occupied",
     "owner_occupied_dwelling",
+    "short_redemption",
 )
-#: Purchase-money bars; "seller_financed" can't be evaluated (the scenario does not say
-#: who financed the purchase), so it only produces a warning.
-PURCHASE_MONEY_SCOPES: tuple[str, ...] = (
-    "none",
-    "dwelling",
-    "owner_occupied_dwelling",
-    "seller_financed",
-)
+#: Purchase-money bars for a lender's loan that bought the home (seller financing has its
+#: own columns, ``bar_seller_financed``).
+PURCHASE_MONEY_SCOPES: tuple[str, ...] = ("none", "dwelling", "owner_occupied_dwelling")
 #: When a purchase-money bar applies: after any path, any foreclosure, or a judicial one.
 PURCHASE_MONEY_PATHS: tuple[str, ...] = ("all", "foreclosure", "judicial")
 #: Short sales: barred by statute for a dwelling; barred only if the agreement contains
@@ -55,11 +52,18 @@ SHORT_SALE_BARS: tuple[str, ...] = ("none", "statute", "waiver_required", "cance
 #: Fair-value rules. After the cap "never above the deficiency", debt − FMV and
 #: debt − max(FMV, price) give the same collectible amount; both spellings are kept so
 #: the data says what the statute says. "discretionary": the court may require a credit.
+#: "confirmation_bar": no deficiency unless a court confirms that the sale brought the
+#: property's true market value (Georgia § 44-14-161), so a price below the value bars it.
+#: "strict_or_half": debt − the court's valuation after a strict foreclosure; after a
+#: foreclosure by sale only half of (appraisal − price) is credited (Connecticut §§ 49-14,
+#: 49-28).
 FAIR_VALUE_KINDS: tuple[str, ...] = (
     "none",
     "debt_minus_fmv",
     "debt_minus_greater",
     "discretionary",
+    "confirmation_bar",
+    "strict_or_half",
 )
 FAIR_VALUE_WHEN: tuple[str, ...] = (
     "always",
@@ -68,6 +72,7 @@ FAIR_VALUE_WHEN: tuple[str, ...] = (
     "lender_bought",
     "lender_bought_nonjudicial",
     "owner_occupied",
+    "owner_occupied_dwelling",
 )
 FAIR_VALUE_PATHS: tuple[str, ...] = ("foreclosure", "foreclosure_short_sale")
 DEADLINE_UNITS: tuple[str, ...] = ("days", "months", "years")
@@ -81,8 +86,22 @@ DEADLINE_EVENTS: tuple[str, ...] = (
     "redemption_end",
     "certificate",
 )
-DEADLINE_PROCESSES: tuple[str, ...] = ("any", "judicial", "nonjudicial")
-DEADLINE_SCOPES: tuple[str, ...] = ("all", "dwelling")
+#: Which foreclosures a deadline covers; "strict": a strict foreclosure (no sale).
+DEADLINE_PROCESSES: tuple[str, ...] = ("any", "judicial", "nonjudicial", "strict")
+#: Which properties (or sales) a deadline covers.
+DEADLINE_SCOPES: tuple[str, ...] = (
+    "all",
+    "dwelling",
+    "owner_occupied_dwelling",
+    "agricultural",
+    "lender_bought",
+)
+#: What the lender must do by the deadline: sue or move for the deficiency ("action"),
+#: report the sale to the court for confirmation ("report"), or start enforcing a
+#: deficiency judgment already entered ("enforcement").
+DEADLINE_KINDS: tuple[str, ...] = ("action", "report", "enforcement")
+#: The borrower's own deadline (to apply for the fair-value credit) runs from the sale.
+REQUEST_EVENTS: tuple[str, ...] = ("sale",)
 PREREQUISITES: tuple[str, ...] = (
     "court_confirmation",
     "deficiency_notice",
@@ -91,13 +110,14 @@ PREREQUISITES: tuple[str, ...] = (
     "personal_service",
     "separate_action",
     "fmv_hearing",
+    "fmv_request",
 )
 #: The caveats a row may attach (each has a message in :data:`messages.MSG_NOTE`).
 NOTE_CODES: tuple[str, ...] = (
     "dwelling_in_use",
-    "seller_financed",
     "one_action_rule",
     "refinance_unclear",
+    "refinance_2013",
     "fmv_bid_required",
     "court_discretion",
     "dil_deadline",
@@ -107,7 +127,6 @@ NOTE_CODES: tuple[str, ...] = (
     "alternative_procedures",
     "enforcement_limit",
     "appraisal_waiver",
-    "redemption_period",
     "sold_out_junior",
     "good_faith_bid",
     "trust_indenture_judicial",
@@ -115,6 +134,7 @@ NOTE_CODES: tuple[str, ...] = (
     "low_income_nonjudicial",
     "nontraditional_loans",
     "ag_land",
+    "ag_fmv_action",
     "judgment_lapses",
     "homestead_election",
     "small_purchase_money",
@@ -122,6 +142,29 @@ NOTE_CODES: tuple[str, ...] = (
     "pmi_credit",
     "commercial_exceptions",
     "deficiency_waiver_election",
+    "market_sale",
+    "short_sale_unread",
+    "value_proof_required",
+)
+#: A prerequisite or note may hold only under a condition, written ``code:condition``
+#: (Arizona's personal service is a rule of court foreclosures: ``personal_service:judicial``).
+CONDITIONS: tuple[str, ...] = (
+    "judicial",
+    "nonjudicial",
+    "strict",
+    "owner_occupied_dwelling",
+    "agricultural",
+    "lender_bought",
+)
+#: The parts of a row whose primary text could not be read: each is said on screen when
+#: the facts reach it. A note code names a caveat whose text could not be read.
+UNCONFIRMED_PARTS: tuple[str, ...] = (
+    "absence",
+    "nonjudicial",
+    "fair_value",
+    "deadline",
+    "short_sale",
+    *NOTE_CODES,
 )
 CONFIDENCES: tuple[str, ...] = ("confirmed", "unconfirmed")
 
@@ -270,8 +313,46 @@ class _Table(BaseModel):
 
 
 # -- the rows --------------------------------------------------------------------------------
+def _qualified(text: str, options: tuple[str, ...], column: str) -> tuple[list[str], list[str]]:
+    """``code;code:condition``: the codes, and the condition of each ("" when none)."""
+    codes: list[str] = []
+    conditions: list[str] = []
+    for item in (part.strip() for part in text.split(";")) if text else ():
+        code, _, condition = item.partition(":")
+        if code not in options:
+            raise ValueError(f"{column}: {code!r} is not one of {', '.join(options)}")
+        if condition and condition not in CONDITIONS:
+            raise ValueError(f"{column}: {condition!r} is not one of {', '.join(CONDITIONS)}")
+        if code in codes:
+            raise ValueError(f"{column}: lists a code twice")
+        codes.append(code)
+        conditions.append(condition)
+    return codes, conditions
+
+
+def _split_conditions(data: Any) -> Any:
+    """The file's ``prerequisites`` and ``notes`` cells, split into codes and conditions."""
+    if not isinstance(data, Mapping):
+        return data
+    data = dict(data)
+    for column, options, when in (
+        ("prerequisites", PREREQUISITES, "prerequisite_when"),
+        ("notes", NOTE_CODES, "note_when"),
+    ):
+        if column in data and when not in data:
+            codes, conditions = _qualified(str(data[column]), options, column)
+            data[column] = ";".join(codes)
+            data[when] = tuple(conditions)
+    return data
+
+
 class StateRule(_Table):
-    """One jurisdiction's mortgage deficiency rules, validated from one row of the table."""
+    """One jurisdiction's mortgage deficiency rules, validated from one row of the table.
+
+    Every rule the row sets comes with its citation column; ``verified`` is the day the
+    whole row (every condition and citation in it) was last checked against the primary
+    text, and ``unconfirmed`` names the parts whose primary text could not be read.
+    """
 
     code: Annotated[str, _one_of(STATE_CODES)]
     name: Required
@@ -282,7 +363,10 @@ class StateRule(_Table):
     bar_purchase_money: Annotated[str, _one_of(PURCHASE_MONEY_SCOPES)]
     purchase_money_paths: Annotated[str, _one_of(PURCHASE_MONEY_PATHS, blank_ok=True)]
     bar_loans_from: OptionalDate
+    bar_seller_financed: YesNo
+    seller_financed_paths: Annotated[str, _one_of(PURCHASE_MONEY_PATHS, blank_ok=True)]
     bar_home_equity: YesNo
+    bar_deed_in_lieu: YesNo
     max_units: OptionalCount
     max_acres: OptionalSize
     short_sale_bar: Annotated[str, _one_of(SHORT_SALE_BARS)]
@@ -294,21 +378,34 @@ class StateRule(_Table):
     deadline_from: Annotated[str, _one_of(DEADLINE_EVENTS, blank_ok=True)]
     deadline_process: Annotated[str, _one_of(DEADLINE_PROCESSES, blank_ok=True)]
     deadline_scope: Annotated[str, _one_of(DEADLINE_SCOPES, blank_ok=True)]
+    deadline_kind: Annotated[str, _one_of(DEADLINE_KINDS, blank_ok=True)]
+    request_deadline_amount: OptionalCount
+    request_deadline_unit: Annotated[str, _one_of(DEADLINE_UNITS, blank_ok=True)]
+    request_deadline_from: Annotated[str, _one_of(REQUEST_EVENTS, blank_ok=True)]
+    request_deadline_process: Annotated[str, _one_of(DEADLINE_PROCESSES, blank_ok=True)]
     prerequisites: Annotated[tuple[str, ...], _codes(PREREQUISITES)]
     notes: Annotated[tuple[str, ...], _codes(NOTE_CODES)]
     citation: Required
     nonjudicial_citation: Text
     judicial_citation: Text
     purchase_money_citation: Text
+    seller_financed_citation: Text
     home_equity_citation: Text
+    deed_in_lieu_citation: Text
     short_sale_citation: Text
     fair_value_citation: Text
     deadline_citation: Text
+    request_deadline_citation: Text
     prerequisites_citation: Text
     notes_citation: Text
+    unconfirmed: Annotated[tuple[str, ...], _codes(UNCONFIRMED_PARTS)]
     source_url: Url
     verified: RequiredDate
     confidence: Confidence
+    #: The condition of each prerequisite and note ("" when it always holds), read from
+    #: ``code:condition`` in the file (not columns of their own).
+    prerequisite_when: tuple[str, ...] = ()
+    note_when: tuple[str, ...] = ()
 
     @property
     def prerequisite_citations(self) -> tuple[str, ...]:
@@ -320,11 +417,17 @@ class StateRule(_Table):
         """One citation per note, in the same order."""
         return _aligned(self.notes_citation, self.notes, "notes_citation")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _conditions(cls, data: Any) -> Any:
+        return _split_conditions(data)
+
     @model_validator(mode="after")
     def _consistent(self) -> StateRule:
         self._check_process()
         self._check_bars()
-        self._check_fair_value_and_deadline()
+        self._check_fair_value()
+        self._check_deadlines()
         self._check_codes()
         self._check_limits()
         return self
@@ -344,23 +447,40 @@ class StateRule(_Table):
         self._requires(purchase_money, "purchase_money_citation", "bar_purchase_money is set")
         if self.bar_loans_from is not None and not purchase_money:
             raise ValueError("bar_loans_from: must be empty unless bar_purchase_money is set")
+        seller = self.bar_seller_financed
+        self._requires(seller, "seller_financed_paths", "bar_seller_financed is yes")
+        self._requires(seller, "seller_financed_citation", "bar_seller_financed is yes")
         self._requires(self.bar_home_equity, "home_equity_citation", "bar_home_equity is yes")
+        self._requires(self.bar_deed_in_lieu, "deed_in_lieu_citation", "bar_deed_in_lieu is yes")
         short_sale = self.short_sale_bar != "none"
         self._requires(short_sale, "short_sale_citation", "short_sale_bar is set")
 
-    def _check_fair_value_and_deadline(self) -> None:
+    def _check_fair_value(self) -> None:
         has_fair_value = self.fair_value != "none"
         for column in ("fair_value_when", "fair_value_paths", "fair_value_citation"):
             self._requires(has_fair_value, column, "fair_value is set")
+
+    def _check_deadlines(self) -> None:
         has_deadline = self.deadline_amount is not None
         for column in (
             "deadline_unit",
             "deadline_from",
             "deadline_process",
             "deadline_scope",
+            "deadline_kind",
             "deadline_citation",
         ):
             self._requires(has_deadline, column, "deadline_amount is set")
+        has_request = self.request_deadline_amount is not None
+        for column in (
+            "request_deadline_unit",
+            "request_deadline_from",
+            "request_deadline_process",
+            "request_deadline_citation",
+        ):
+            self._requires(has_request, column, "request_deadline_amount is set")
+        if has_request and self.fair_value in ("none", "discretionary", "confirmation_bar"):
+            raise ValueError("request_deadline_amount: needs a fair-value credit to ask for")
 
     def _check_codes(self) -> None:
         self._requires(
@@ -369,13 +489,20 @@ class StateRule(_Table):
         self._requires(bool(self.notes), "notes_citation", "notes are listed")
         self.prerequisite_citations  # noqa: B018 - raises when misaligned
         self.note_citations  # noqa: B018
+        if self.unconfirmed and self.confidence == "confirmed" and "absence" in self.unconfirmed:
+            raise ValueError(
+                "unconfirmed: a row whose absence of a rule is unconfirmed is unconfirmed"
+            )
 
     def _check_limits(self) -> None:
         scopes = (self.bar_nonjudicial, self.bar_judicial, self.bar_purchase_money)
+        dwelling_scopes = ("dwelling", "owner_occupied_dwelling")
         uses_dwelling = (
-            any(scope in ("dwelling", "owner_occupied_dwelling") for scope in scopes)
+            any(scope in dwelling_scopes for scope in scopes)
             or self.short_sale_bar == "statute"
-            or self.deadline_scope == "dwelling"
+            or self.deadline_scope in dwelling_scopes
+            or self.fair_value_when == "owner_occupied_dwelling"
+            or "owner_occupied_dwelling" in (*self.prerequisite_when, *self.note_when)
         )
         limited = self.max_units is not None or self.max_acres is not None
         if uses_dwelling and not limited:
@@ -429,7 +556,9 @@ def _threshold(value: Any) -> int | None:
 
 
 #: The columns of each file, in order: the models' fields (``threshold`` in the file).
-STATE_COLUMNS: tuple[str, ...] = tuple(StateRule.model_fields)
+STATE_COLUMNS: tuple[str, ...] = tuple(
+    name for name in StateRule.model_fields if name not in ("prerequisite_when", "note_when")
+)
 AUTO_COLUMNS: tuple[str, ...] = tuple(
     "threshold" if name == "threshold_cents" else name for name in AutoRule.model_fields
 )

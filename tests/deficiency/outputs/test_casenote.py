@@ -80,7 +80,7 @@ def test_english_note_reads_as_expected() -> None:
     assert "- You still owe: $10,000.00" in note  # the settlement
     assert "- Lender's deadline to seek it: March 15, 2028" in note
     assert "- Form 1099-C expected: Yes" in note
-    assert "Rules as of November 26, 2026." in note
+    assert "Rules as of December 1, 2026." in note  # the Texas row, re-checked (issue 15)
     assert note.startswith("Deficiency case note\n")
     assert "not legal or tax advice" in note
 

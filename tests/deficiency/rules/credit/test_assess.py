@@ -576,6 +576,6 @@ def test_credit_page_rules_as_of_is_a_check_date_not_today() -> None:
     from deficiency.core.analysis import analyze, credit_rules_as_of
 
     data = {**MORTGAGE, "state": "TX", "path": "foreclosure", "dofd": "2024-01-15"}
-    found = analyze(validate(data), D(2026, 12, 1))
-    assert found.credit.today == D(2026, 12, 1)
-    assert credit_rules_as_of(found) == D(2026, 11, 26)
+    found = analyze(validate(data), D(2026, 12, 15))
+    assert found.credit.today == D(2026, 12, 15)
+    assert credit_rules_as_of(found) == D(2026, 12, 1)  # the Texas row, re-checked (issue 15)

@@ -52,12 +52,13 @@ EVERY_JURISDICTION: list[tuple[str, dict[str, Any], int, str]] = [
      "18-50-112(b): 300,000 − max(260,000, 250,000) = 40,000"),
     ("CA", {"foreclosure": "nonjudicial"}, 0, "CCP 580d: no deficiency after a trustee sale"),
     ("CO", {"fmv": "280000"}, 5_000_000, "no fair-value credit by statute (bid rule only): 50,000"),
-    ("CT", {"fmv": "270000"}, 3_000_000, "49-14: claim 300,000 − valuation 270,000 = 30,000"),
+    ("CT", {"fmv": "270000", "strict_foreclosure": "yes"}, 3_000_000,
+     "49-14, strict foreclosure: claim 300,000 − valuation 270,000 = 30,000"),
     ("DE", {}, 5_000_000, "no Delaware rule found: 50,000"),
     ("DC", {}, 5_000_000, "no D.C. rule found: 50,000"),
     ("FL", {"fmv": "280000"}, 2_000_000, "702.06 owner-occupied: 300,000 − FMV 280,000 = 20,000"),
-    ("GA", {"foreclosure": "nonjudicial", "fmv": "275000"}, 2_500_000,
-     "44-14-161(b): sale must bring true market value: 300,000 − 275,000 = 25,000"),
+    ("GA", {"foreclosure": "nonjudicial", "sale_confirmed": "no"}, 0,
+     "44-14-161(a): no deficiency without the court's confirmation of the sale"),
     ("HI", {"foreclosure": "nonjudicial"}, 0, "667-38: owner-occupant, power-of-sale foreclosure"),
     ("ID", {"foreclosure": "nonjudicial", "fmv": "251000.01"}, 4_899_999,
      "45-1512: 300,000 − 251,000.01 = 48,999.99"),
@@ -73,7 +74,8 @@ EVERY_JURISDICTION: list[tuple[str, dict[str, Any], int, str]] = [
     ("MA", {"notice_given": "no"}, 0, "c.244 §17B: no deficiency without the pre-sale notice"),
     ("MI", {"foreclosure": "nonjudicial", "lender_bought": "yes", "fmv": "260000"}, 4_000_000,
      "600.3280, mortgagee bought at advertisement sale: 300,000 − 260,000 = 40,000"),
-    ("MN", {"foreclosure": "nonjudicial"}, 0, "582.30 subd. 2: foreclosure by advertisement"),
+    ("MN", {"foreclosure": "nonjudicial", "redemption_period": "six_months"}, 0,
+     "582.30 subd. 2: advertisement with a six-month redemption period"),
     ("MS", {}, 5_000_000, "allowed within a year (15-1-23): 50,000"),
     ("MO", {}, 5_000_000, "no Missouri rule found: 50,000"),
     ("MT", {"foreclosure": "nonjudicial"}, 0, "71-1-317: trust indenture sold by advertisement"),
@@ -98,14 +100,16 @@ EVERY_JURISDICTION: list[tuple[str, dict[str, Any], int, str]] = [
     ("SC", {"fmv": "260000"}, 4_000_000, "29-3-740: reduced by appraisal − price = 10,000"),
     ("SD", {"lender_bought": "yes", "fmv": "255000"}, 4_500_000,
      "21-48-14 / 21-47-16: reduced by true value − price = 5,000"),
-    ("TN", {"fmv": "270000"}, 3_000_000, "35-5-118(c): 300,000 − FMV 270,000 = 30,000"),
+    ("TN", {"fmv": "270000"}, 5_000_000,
+     "35-5-118(b)-(c): the price is presumed the value; the credit is the court's call"),
     ("TX", {"home_equity": "yes"}, 0, "Const. art. XVI §50(a)(6)(C): no personal liability"),
     ("UT", {"foreclosure": "nonjudicial", "fmv": "300000"}, 0, "57-1-32: 300,000 − 300,000 = 0"),
     ("VT", {}, 5_000_000, "no Vermont rule found: 50,000"),
     ("VA", {}, 5_000_000, "no Virginia rule found: 50,000"),
     ("WA", {"foreclosure": "nonjudicial"}, 0, "61.24.100(1): no deficiency after a trustee sale"),
     ("WV", {}, 5_000_000, "no West Virginia rule found: 50,000"),
-    ("WI", {"fmv": "280000"}, 5_000_000, "846.165 credit is only discretionary: 50,000"),
+    ("WI", {"fmv": "280000"}, 2_000_000,
+     "846.165: fair value credited before confirmation: 300,000 − 280,000 = 20,000"),
     ("WY", {}, 5_000_000, "no Wyoming rule found: 50,000"),
 ]  # fmt: skip
 
@@ -146,7 +150,7 @@ def test_california_purchase_money_580b_even_after_judicial_foreclosure() -> Non
     result = run("CA", foreclosure="judicial", purchase_money="yes", units=4)
     assert result.collectible_cents == 0
     assert result.rule.msgid == sl.MSG_BAR_PURCHASE_MONEY
-    assert result.citation == "Cal. Civ. Proc. Code § 580b(a)(3)"
+    assert result.citation == "Cal. Civ. Proc. Code § 580b(a)(3), (b)-(c)"
     # Five units: 580b does not reach it; judicial, no FMV given -> the full 50,000.
     assert run("CA", foreclosure="judicial", purchase_money="yes", units=5).collectible_cents == (
         5_000_000
@@ -182,12 +186,18 @@ def test_california_questions() -> None:
     assert run("CA").questions == (
         "foreclosure",
         "purchase_money",
+        "seller_financed",
         "owner_occupied",
         "units",
         "fmv",
         "sale_date",
     )
-    assert run("CA", path="short_sale").questions == ("purchase_money", "owner_occupied", "units")
+    assert run("CA", path="short_sale").questions == (
+        "purchase_money",
+        "seller_financed",
+        "owner_occupied",
+        "units",
+    )
 
 
 # -- Arizona ------------------------------------------------------------------------------
@@ -213,7 +223,7 @@ def test_arizona_fair_value_credit_and_90_day_deadline() -> None:
     assert result.collectible_cents == 2_000_000
     assert result.fair_value_credit_cents == 3_000_000
     assert result.deadline == dt.date(2026, 4, 15)
-    assert result.citation == "A.R.S. § 33-814(A)"
+    assert result.citation == "A.R.S. §§ 33-814(A), 12-1566(B)-(C)"
 
 
 def test_arizona_judicial_foreclosure_needs_purchase_money() -> None:
@@ -300,14 +310,23 @@ def test_oregon_trustee_sale_judicial_residential_and_short_sale() -> None:
 
 
 def test_minnesota_foreclosure_by_advertisement() -> None:
-    advertisement = run("MN", foreclosure="nonjudicial")
-    assert advertisement.collectible_cents == 0
-    assert advertisement.citation == "Minn. Stat. § 582.30, subd. 2"
+    # 582.30 subd. 2: barred only with a six-month or five-week redemption period.
+    for period in ("six_months", "five_weeks"):
+        advertisement = run("MN", foreclosure="nonjudicial", redemption_period=period)
+        assert advertisement.collectible_cents == 0
+        assert advertisement.citation == "Minn. Stat. §§ 580.23, 582.30, subd. 2"
+    # 580.23 subd. 2: with 12 months the deficiency is allowed, and the reader is told why.
+    long = run("MN", foreclosure="nonjudicial", redemption_period="twelve_months")
+    assert long.collectible_cents == 5_000_000
+    assert sl.MSG_REDEMPTION_LONG in msgids(long.warnings)
     assert run("MN", foreclosure="judicial").collectible_cents == 5_000_000
-    # Unspecified: Minnesota's usual process (advertisement) is assumed and said so.
+    # Unspecified: the usual process (advertisement) is assumed and said so; the period is
+    # not known, so the cautious reading (collectible) with the question that decides it.
     assumed = run("MN")
-    assert assumed.collectible_cents == 0
+    assert assumed.collectible_cents == 5_000_000
     assert assumed.warnings[0].msgid == sl.MSG_PROCESS_ASSUMED["nonjudicial"]
+    assert sl.MSG_REDEMPTION_ASK in msgids(assumed.warnings)
+    assert "redemption_period" in assumed.questions
 
 
 # -- New York, Florida --------------------------------------------------------------------
@@ -484,7 +503,7 @@ def test_as_json_shape() -> None:
     assert set(data) == {"collectible_deficiency", "rule", "deadline", "warnings", "confidence"}
     assert data["collectible_deficiency"] == "20000.00"
     assert data["deadline"] == "2026-04-15"
-    assert data["rule"]["citation"] == "A.R.S. § 33-814(A)"
+    assert data["rule"]["citation"] == "A.R.S. §§ 33-814(A), 12-1566(B)-(C)"
     assert data["rule"]["source"].startswith("https://")
     assert data["rule"]["summary"] == (
         "Arizona credits you with the property's fair market value instead of the sale price, "
@@ -531,7 +550,9 @@ def test_map_categories() -> None:
     assert sl.map_category("TX") == "fair_value_credit"
     assert sl.map_category("NY") == "fair_value_credit"
     assert sl.map_category("AL") == "allowed"
-    assert sl.map_category("WI") == "allowed"  # a discretionary credit is not a rule
+    assert sl.map_category("TN") == "allowed"  # a discretionary credit is not a rule
+    assert sl.map_category("WI") == "fair_value_credit"  # 846.165: credited at confirmation
+    assert sl.map_category("GA") == "fair_value_credit"  # confirmation turns on the value
 
 
 def test_rules_table() -> None:

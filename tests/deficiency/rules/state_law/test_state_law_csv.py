@@ -46,7 +46,7 @@ def by_code(rows: Rows, code: str) -> dict[str, str]:
 def test_packaged_files_are_valid() -> None:
     rules = sl.load_rules()
     assert list(rules) == list(STATE_CODES)
-    assert all(rule.verified == dt.date(2026, 11, 26) for rule in rules.values())
+    assert all(rule.verified == dt.date(2026, 12, 1) for rule in rules.values())
     auto = sl.load_auto_rules()
     assert set(auto) == set(STATE_CODES)
     assert sum(len(found) for found in auto.values()) == 12
