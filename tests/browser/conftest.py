@@ -7,12 +7,11 @@ by `make test`). Background networking is off: the closed network would refuse i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, running
+from bench.common import running
 from tests.support.paths import ROOT
 
 ARTIFACTS = ROOT / "artifacts"
@@ -27,13 +26,9 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs it)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium: Browser) -> Browser:
+    """The process's one Chromium (``tests/conftest.py``)."""
+    return chromium
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import metric_value, wait_for_app
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -26,5 +26,7 @@ def test_spanish_link(page: Page, server: str) -> None:
     wait_for_app(page)
     body = page.get_by_test_id("stMain").inner_text()
     assert re.search(r"\b(saldo|deuda|venta)\b", body, re.IGNORECASE)
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text("$2,000.00")
+    from deficiency.text.i18n import gettext_for
+
+    assert metric_value(page, gettext_for("es")("Deficiency balance")) == "$2,000.00"
     assert "lang=es" in page.url

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from bench.common import CHROMIUM, Server, launch_chromium, start_server
+from bench.common import Server, start_server
 from tests.browser.conftest import wait_for_app
 
 __all__ = ["deficiency", "wait_for_app"]
@@ -27,16 +27,9 @@ def server() -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    try:
-        with sync_playwright() as p:
-            chromium = launch_chromium(p)
-            yield chromium
-            chromium.close()
-    except RuntimeError as exc:
-        if "Chromium not found" in str(exc):
-            pytest.fail(f"{exc}; CHROMIUM={CHROMIUM}")
-        raise
+def browser(chromium: Browser) -> Browser:
+    """The process's one Chromium (``tests/conftest.py``)."""
+    return chromium
 
 
 def deficiency(page) -> str:
