@@ -136,10 +136,12 @@ with right:
         breakdown_table(result.items, _, money),
         key="breakdown",
         hide_index=True,
-        column_config={  # wide enough for "Monto" and its help mark (it was cut in Spanish)
-            _("Amount"): st.column_config.TextColumn(
-                _("Amount"), help=_("US dollars"), width="medium"
-            )
+        # Widths that keep the Amount column in view in the 410 px this column has at
+        # 1280 px, in every language (automatic widths pushed Spanish "Monto" out of view).
+        column_config={
+            _("Item"): st.column_config.TextColumn(_("Item"), width=170),
+            _("Effect"): st.column_config.TextColumn(_("Effect"), width=130),
+            _("Amount"): st.column_config.TextColumn(_("Amount"), help=_("US dollars"), width=105),
         },
     )
 

@@ -346,11 +346,12 @@ def monthly_bars(
             hovertemplate=hover_label + "<extra></extra>",
         )
     )
-    fig.update_layout(
+    fig.update_layout(  # the measure as the title: a long one as the axis title was cut
+        title=wrap_label(_("Deficiency balance"), 40),
         xaxis_title=_("Months from now"),
-        yaxis={"tickformat": "$,.0f", "title": _("Deficiency balance")},
-        height=360,
-        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        yaxis={"tickformat": "$,.0f", "title": _("US dollars")},
+        height=380,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
     )
     return fig
 
