@@ -53,3 +53,36 @@ def test_menu_closes_after_choosing_a_page(browser: Browser, server: str) -> Non
         page.get_by_test_id("stHeading").first.click()
     finally:
         context.close()
+
+
+def test_a_phone_reader_enters_a_scenario_reads_it_and_downloads_the_handout(
+    browser: Browser, server: str
+) -> None:
+    """What issue 17 is done for: on a 390 px touch screen, in Spanish, type a scenario, read
+    the answers (the breakdown as a list, nothing cut) and download the PDF handout."""
+    from pypdf import PdfReader
+
+    context = audit.new_context(browser, PHONE, "es")
+    page = context.new_page()
+    try:
+        page.goto(server + "/?lang=es")
+        audit.wait_drawn(page)
+        for label, value in (("Saldo del préstamo", "250000"), ("Precio de venta", "200000")):
+            field = page.locator(f"input[aria-label='{label}']")
+            field.tap()
+            field.fill(value)
+            field.press("Tab")
+            audit.wait_drawn(page)
+        headline = page.get_by_test_id("stMetric").filter(has_text="Saldo deficiente").first
+        expect(headline.get_by_test_id("stMetricValue")).to_have_text("$50,000.00")
+        # The breakdown reads as a list on a phone, every amount whole.
+        expect(page.get_by_text("Monto: $250,000.00")).to_be_visible()
+        expect(page.get_by_text("Monto: $50,000.00")).to_be_visible()
+        measured = audit.measure_width(page)
+        assert (measured["widest"] or {"right": 0})["right"] <= measured["viewport"], measured
+        with page.expect_download() as pdf:
+            page.get_by_test_id("stDownloadButton").filter(has_text="PDF").first.tap()
+        text = " ".join(p.extract_text() for p in PdfReader(str(pdf.value.path())).pages)
+        assert "$50,000.00" in text
+    finally:
+        context.close()
