@@ -208,7 +208,6 @@ def audit(
                     started = time.monotonic()
                     open_page(page, server, path, lang)
                     report = PageReport(path or "scenario", lang, width)
-                    report.declared_lang = declared_language(page, lang)
                     measured = measure_width(page)
                     report.viewport = measured["viewport"]
                     report.scroll_width = measured["root"]
@@ -218,6 +217,8 @@ def audit(
                         report.violations = axe_violations(page, axe)
                         if shots is not None:
                             screenshot(page, shots / f"{report.path}-{lang}-{width}.png")
+                    # Last: the component setting it loads while the checks above run.
+                    report.declared_lang = declared_language(page, lang)
                     report.seconds = time.monotonic() - started
                     reports.append(report)
             finally:
