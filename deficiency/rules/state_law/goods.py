@@ -18,6 +18,8 @@ from deficiency.rules.state_law.messages import (
     MSG_AUTO_BAR,
     MSG_AUTO_FMV,
     MSG_AUTO_FMV_AMOUNT,
+    MSG_AUTO_FMV_LOAN,
+    MSG_AUTO_FMV_LOAN_AMOUNT,
     MSG_UCC_ALLOWED,
     MSG_UCC_CONSUMER_RULE,
     MSG_UCC_MIN_DAMAGES,
@@ -96,6 +98,17 @@ def decide_goods(scenario: Scenario) -> Decision:
     )
 
 
+#: The fair-market-value rules for goods, by the kind of credit they cover: (without a
+#: value entered, with it). Massachusetts: a dealer's installment contract; Florida: a
+#: consumer finance loan.
+_AUTO_FMV: dict[str, tuple[str, str]] = {
+    "retail_installment_sale": (MSG_AUTO_FMV, MSG_AUTO_FMV_AMOUNT),
+    "consumer_loan": (MSG_AUTO_FMV_LOAN, MSG_AUTO_FMV_LOAN_AMOUNT),
+    "credit_sale": (MSG_AUTO_FMV, MSG_AUTO_FMV_AMOUNT),
+    "consumer_credit": (MSG_AUTO_FMV, MSG_AUTO_FMV_AMOUNT),
+}
+
+
 def auto_warnings(scenario: Scenario, result: Result) -> list[Message]:
     """State small-balance limits for goods: warnings only (their scope can't be checked)."""
     if scenario.state is None:
@@ -108,12 +121,13 @@ def auto_warnings(scenario: Scenario, result: Result) -> list[Message]:
         if rule.effect == "fmv_credit":
             fmv = fmv_cents(scenario)
             if fmv is None:
-                out.append(Message(MSG_AUTO_FMV, params))
+                out.append(Message(_AUTO_FMV[rule.scope][0], params))
             else:
                 at_most, _ = collectible(
                     False, True, result.deficiency, to_cents(scenario.sale_price), fmv
                 )
-                out.append(Message(MSG_AUTO_FMV_AMOUNT, params, money={"amount": at_most}))
+                message = _AUTO_FMV[rule.scope][1]
+                out.append(Message(message, params, money={"amount": at_most}))
             continue
         threshold = rule.threshold_cents or 0
         if rule.measure in ("unpaid_balance", "amount_owing"):

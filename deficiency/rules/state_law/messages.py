@@ -458,6 +458,17 @@ MSG_AUTO_FMV_AMOUNT = N_(
     "entered it would be at most {amount}."
 )
 
+MSG_AUTO_FMV_LOAN = N_(
+    "In {state}, after a consumer finance loan of $2,000 or more, the lender may recover only the "
+    "unpaid balance minus the collateral's fair market value, not the auction price "
+    "({citation})."
+)
+MSG_AUTO_FMV_LOAN_AMOUNT = N_(
+    "In {state}, after a consumer finance loan of $2,000 or more, the lender may recover only the "
+    "unpaid balance minus the collateral's fair market value ({citation}); with the value you "
+    "entered it would be at most {amount}."
+)
+
 MSG_FOLLOW_CREDIT = N_(
     "Because no deficiency is owed, the lender should not report a balance due on your credit "
     "report; dispute it if it does."

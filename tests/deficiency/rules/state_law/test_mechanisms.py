@@ -233,6 +233,18 @@ def test_unconfirmed_parts_are_said_where_the_facts_reach_them() -> None:
     assert parts["note"] not in msgids(run("NM", foreclosure="judicial").warnings)
 
 
+def test_florida_consumer_finance_loan_is_figured_on_fair_market_value() -> None:
+    # Fla. Stat. 516.31(3): below $2,000 unpaid no deficiency; from $2,000 the unpaid balance
+    # minus the collateral's fair market value: 10,000 − 9,500 = 500 at most.
+    car = validate({"loan": "auto", "state": "FL", "balance": "10000", "sale_price": "8500"})
+    plain = sl.assess(car, evaluate(car))
+    assert sl.MSG_AUTO_FMV_LOAN in msgids(plain.warnings)
+    valued = car.model_copy(update={"fmv": 9500})
+    at_most = [w for w in sl.assess(valued, evaluate(valued)).warnings]
+    amounts = [w.money for w in at_most if w.msgid == sl.MSG_AUTO_FMV_LOAN_AMOUNT]
+    assert amounts == [{"amount": 50_000}]
+
+
 # -- the questions and the States page ----------------------------------------------------------
 def test_questions_name_the_new_facts() -> None:
     rules = sl.load_rules()
