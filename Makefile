@@ -82,7 +82,7 @@ bench-soak: $(VENV)/.dev translations chromium nginx haproxy
 
 # Catalog maintenance (see README "Adding a language").
 extract: $(VENV)/.dev
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -o $(LOCALES)/messages.pot --no-location --sort-output --omit-header app.py pages ui deficiency
+	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg -k N_ -o $(LOCALES)/messages.pot --no-location --sort-output --omit-header app.py pages ui deficiency
 
 update-catalogs: extract
 	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching

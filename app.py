@@ -30,6 +30,7 @@ pages = [
     st.Page("pages/tax.py", title=_("Tax"), icon="🧾", url_path="tax"),
     st.Page("pages/credit.py", title=_("Credit report"), icon="📄", url_path="credit"),
     st.Page("pages/letter.py", title=_("Letter check"), icon="✉️", url_path="letter"),
+    st.Page("pages/letters.py", title=_("Letters"), icon="📝", url_path="letters"),
     st.Page("pages/form1099c.py", title=_("Read a 1099-C"), icon="🗂️", url_path="form1099c"),
     st.Page("pages/learn.py", title=_("Learn"), icon="📘", url_path="learn"),
 ]

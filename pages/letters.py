@@ -1,0 +1,218 @@
+"""Letters: the next step, written from this scenario's figures (issue 19).
+
+Each letter the facts call for is drafted by the core (:mod:`deficiency.counselor.letters`):
+why it fits, the English letter to send and, for a Japanese or Spanish reader, its
+translation beside it, what to enclose, how to send it and the dates that matter, with a PDF
+and a plain-text download.
+
+Privacy: the names, addresses and account number typed here fill in the letters only. Their
+widgets' keys do not start with ``in_`` (:data:`ui.state.WIDGET_PREFIX`), so they are never
+part of the scenario, never written to the link (:func:`ui.state.write_link` writes the
+scenario, the letter check's and the 1099-C's keys only) and never replayed after a
+reconnect; they live in this browser tab's session while it is open, and nothing is written
+to disk or to the logs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import streamlit as st
+
+from deficiency.core.analysis import analyze
+from deficiency.counselor.letters import (
+    DEFAULT_OFFER_PERCENT,
+    LETTER_LANGUAGE,
+    Draft,
+    Parties,
+    TextLine,
+    Voice,
+    facts_for,
+    letter_lines,
+    load_templates,
+    not_offered,
+    notes_lines,
+    render_text,
+)
+from deficiency.counselor.letters import drafts as offered_letters
+from deficiency.outputs.handout import HandoutFontError, find_fonts
+from deficiency.outputs.letters import render_letter_pdf
+from ui import frame, state
+from ui.text import _, lang, plain, render
+from ui.widgets import disclaimer, show_issues
+
+#: Session keys of the fields typed for the download (not ``in_``: never in the link).
+PARTY_KEYS: dict[str, str] = {
+    "sender_name": "letters_sender_name",
+    "sender_address": "letters_sender_address",
+    "recipient": "letters_recipient",
+    "account": "letters_account",
+    "creditor": "letters_creditor",
+}
+
+
+def _markdown(lines: list[TextLine]) -> str:
+    """Lines as escaped markdown: frame lines kept apart, items as a list."""
+    out: list[str] = []
+    for item in lines:
+        text = plain(item.text)
+        if item.style == "blank":
+            out.append("")
+        elif item.style == "item":
+            out.append(f"- {text}")
+        elif item.style == "heading":
+            out += ["", f"**{text}**", ""]
+        elif item.style == "line":
+            out.append(text + "  ")  # a hard line break: the address block stays a block
+        else:
+            out += ["", text, ""]
+    return "\n".join(out)
+
+
+def _party_fields(any_dispute: bool) -> Parties:
+    st.subheader(_("Your details, for the letters only"))
+    st.info(
+        _(
+            "Names, addresses and account numbers typed here only fill in the letters you see "
+            "and download. They are not put in the link, not saved and not written to the "
+            "server's logs, and they are gone when you close this tab. The figures stay in "
+            "the link, as on every page."
+        )
+    )
+    cols = st.columns(2)
+    cols[0].text_input(
+        _("Your name"), key=PARTY_KEYS["sender_name"], max_chars=120, persist_state="session"
+    )
+    cols[0].text_area(
+        _("Your mailing address"),
+        key=PARTY_KEYS["sender_address"],
+        max_chars=300,
+        height=100,
+        persist_state="session",
+    )
+    cols[1].text_area(
+        _("The recipient's name and address"),
+        key=PARTY_KEYS["recipient"],
+        max_chars=300,
+        height=100,
+        help=_("The same recipient is printed on every letter: download them one at a time."),
+        persist_state="session",
+    )
+    cols[1].text_input(
+        _("Account number"), key=PARTY_KEYS["account"], max_chars=60, persist_state="session"
+    )
+    if any_dispute:
+        cols[1].text_input(
+            _("Lender or collector that reports the account (credit report disputes)"),
+            key=PARTY_KEYS["creditor"],
+            max_chars=120,
+            persist_state="session",
+        )
+    typed = {name: str(st.session_state.get(key) or "") for name, key in PARTY_KEYS.items()}
+    return Parties(**typed)
+
+
+def _pdf(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
+    """Built on click only (the download's ``data``), so no rerun pays for a PDF."""
+
+    def build() -> bytes:
+        return render_letter_pdf(item, parties, reader, today)
+
+    return build
+
+
+def _text(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
+    def build() -> bytes:
+        return render_text(item, parties, reader, today).encode("utf-8")
+
+    return build
+
+
+def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
+    st.header(_(item.title), anchor=item.kind)
+    st.caption(plain(_("To: {recipient}").format(recipient=_(item.template.to))))
+    st.success(
+        "\n".join(
+            [f"**{plain(_('Why this letter fits'))}**"]
+            + [f"- {plain(render(reason))}" for reason in item.reasons]
+        )
+    )
+    english = letter_lines(item, parties, today)
+    if reader == LETTER_LANGUAGE:
+        with st.container(border=True):
+            st.markdown(_markdown(english))
+    else:
+        cols = st.columns(2)
+        with cols[0]:
+            st.markdown(f"**{plain(_('The letter to send (English)'))}**")
+            with st.container(border=True):
+                st.markdown(_markdown(english))
+        with cols[1]:
+            st.markdown(f"**{plain(_('Translation, for your reading only'))}**")
+            with st.container(border=True):
+                st.markdown(_markdown(letter_lines(item, parties, today, Voice(reader))))
+    with st.expander(_("What to enclose, how to send it, the dates, free help")):
+        st.markdown(_markdown(notes_lines(item, Voice(reader))))
+    cols = st.columns(2)
+    try:
+        find_fonts(reader)
+    except HandoutFontError as error:
+        cols[0].error(_(error.message))
+    else:
+        cols[0].download_button(
+            _("Download the letter (PDF)"),
+            data=_pdf(item, parties, reader, today),
+            file_name=f"letter-{item.kind}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            key=f"letter_pdf_{item.kind}",
+            icon="📄",
+        )
+    cols[1].download_button(
+        _("Download the letter (plain text, for an e-mail)"),
+        data=_text(item, parties, reader, today),
+        file_name=f"letter-{item.kind}.txt",
+        mime="text/plain",
+        on_click="ignore",
+        key=f"letter_text_{item.kind}",
+        icon="✉️",
+    )
+
+
+frame.begin()
+st.title(_("Letters"))
+st.caption(
+    _(
+        "The letters a counselor would help you send, drafted from this scenario's figures: "
+        "only those that fit the facts entered, each with why it fits, what to enclose, how "
+        "to send it and the dates that matter. The letter is in English, for a US lender, "
+        "collector or credit bureau."
+    )
+)
+show_issues()
+found = analyze(state.scenario())
+today = found.credit.today
+reader = lang()
+percent = st.session_state.get("whatif_settle_pct", DEFAULT_OFFER_PERCENT)
+facts = facts_for(found, letter=state.letter(), offer_percent=int(percent), today=today)
+letters = offered_letters(facts)
+parties = _party_fields(any(item.template.creditor for item in letters))
+
+if not letters:
+    st.info(_("No letter fits the facts entered yet. Enter the loan and the sale first."))
+for item in letters:
+    _letter(item, parties, reader, today)
+
+others = not_offered(facts)
+if others:
+    with st.expander(_("Other letters, and when they are offered")):
+        templates = load_templates()
+        st.markdown(
+            "\n".join(
+                f"- **{plain(_(templates[kind].title))}**: {plain(render(when))}"
+                for kind, when in others
+            )
+        )
+disclaimer()
+frame.end()

@@ -1,0 +1,93 @@
+"""The Letters page in a real browser (issue 19): what a reader types for the download stays
+out of the address bar and the server's log but reaches both downloads; the page passes the
+accessibility checks of issue 17 (axe-core WCAG 2.2 A/AA, ``<html lang>``, a phone's width).
+
+One server of this module's own (bench.common.running), so its log can be read afterwards.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
+
+from bench.common import Server, running
+from tests.browser import audit
+from tests.browser.conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+#: A repossession with a deficiency (every letter but the defense).
+QUERY = "v=1&loan=auto&balance=20000&sale_price=12000&state=OH&sale_date=2026-06-01&dofd=2018-01-10"
+NAME = "Ana Quintana-Ruiz"
+ADDRESS = "4417 Juniper Lane"
+ACCOUNT = "ZX-99017-Q"
+
+
+@pytest.fixture(scope="module")
+def app() -> Iterator[Server]:
+    with running() as server:
+        yield server
+
+
+def _commit(page: Page, label: str, value: str) -> None:
+    """Type into a field and leave it (Tab), as a reader does; wait for the rerun."""
+    field = page.get_by_label(label, exact=True)
+    field.fill(value)
+    field.press("Tab")
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+
+
+def test_typed_details_stay_out_of_the_link_and_the_log(browser: Browser, app: Server) -> None:
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("framenavigated", lambda frame: seen.append(frame.url))
+    try:
+        page.goto(f"{app.url}/letters?{QUERY}")
+        wait_for_app(page)
+        _commit(page, "Your name", NAME)
+        _commit(page, "Your mailing address", ADDRESS)
+        _commit(page, "Account number", ACCOUNT)
+        expect(page.get_by_text(ADDRESS).first).to_be_visible()
+        page.wait_for_timeout(500)  # the address bar is written after the run
+        addresses = [unquote_plus(url) for url in [*seen, page.url]]
+        for typed in (NAME, ADDRESS, ACCOUNT, "Quintana", "Juniper", "99017"):
+            assert not any(typed in url for url in addresses), (typed, addresses)
+        assert "balance=20000" in page.url  # the figures stay in the link
+
+        # The first letter's two downloads: the PDF, then the plain text.
+        with page.expect_download() as text_download:
+            page.get_by_test_id("stDownloadButton").nth(1).click()
+        text = Path(text_download.value.path()).read_text(encoding="utf-8")
+        assert NAME in text and ADDRESS in text and ACCOUNT in text
+        assert "$8,000.00" in text and "not legal or tax advice" in text
+
+        with page.expect_download() as pdf_download:
+            page.get_by_test_id("stDownloadButton").nth(0).click()
+        pdf = Path(pdf_download.value.path()).read_bytes()
+        flat = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
+        flat = "".join(flat.split())
+        for typed in (NAME, ADDRESS, ACCOUNT, "$8,000.00"):
+            assert "".join(typed.split()) in flat
+    finally:
+        context.close()
+    log = app.log.read_text(errors="replace")
+    assert not any(typed in log for typed in (NAME, ADDRESS, ACCOUNT, "Quintana", "Juniper"))
+
+
+@pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("ja", 390), ("es", 1280)])
+def test_the_letters_page_passes_the_accessibility_checks(
+    browser: Browser, app: Server, lang: str, width: int
+) -> None:
+    (report,) = audit.audit(browser, app.url, langs=(lang,), widths=(width,), pages=("letters",))
+    failing = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in report.failing]
+    assert not failing, failing
+    assert report.declared_lang == lang
+    assert report.overflow <= 0, report.widest
