@@ -134,7 +134,7 @@ def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
     st.caption(plain(_("To: {recipient}").format(recipient=_(item.template.to))))
     st.success(
         "\n".join(
-            [f"**{plain(_('Why this letter fits'))}**"]
+            ["**" + plain(_("Why this letter fits")) + "**"]
             + [f"- {plain(render(reason))}" for reason in item.reasons]
         )
     )
@@ -145,11 +145,11 @@ def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
     else:
         cols = st.columns(2)
         with cols[0]:
-            st.markdown(f"**{plain(_('The letter to send (English)'))}**")
+            st.markdown("**" + plain(_("The letter to send (English)")) + "**")
             with st.container(border=True):
                 st.markdown(_markdown(english))
         with cols[1]:
-            st.markdown(f"**{plain(_('Translation, for your reading only'))}**")
+            st.markdown("**" + plain(_("Translation, for your reading only")) + "**")
             with st.container(border=True):
                 st.markdown(_markdown(letter_lines(item, parties, today, Voice(reader))))
     with st.expander(_("What to enclose, how to send it, the dates, free help")):

@@ -54,6 +54,8 @@ def test_the_letters_that_fit_in_each_language(lang: str) -> None:
     if lang != "en":
         assert i18n.date(dt.date.today(), lang) in body  # the translation beside it
         assert i18n.gettext_for(lang)("Dear Sir or Madam:") in body
+        column = i18n.gettext_for(lang)("Translation, for your reading only")
+        assert column != "Translation, for your reading only" and column in body
     assert len(at.get("download_button")) == 2 * len(expected_titles(lang))
 
 
