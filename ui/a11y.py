@@ -12,6 +12,7 @@ Three pieces, all drawn by :func:`page_shell` at the start of each page:
   phones, so a narrow window, a tablet or a phone in desktop mode kept it open over the new
   page. The same component does it (a click on a menu link, then a click on the menu's own
   close button when it is still open); Streamlit's state stays the source of truth.
+* **Parts in another language** (:func:`language_part`) get their own ``lang`` attribute.
 * **Phone layout.** Tables too wide for a phone are drawn twice, a wide table and stacked
   rows, and CSS shows one by width (``display: none`` also hides the other from screen
   readers): see :func:`table`. Metric labels wrap instead of ending in "…", and Japanese
@@ -44,6 +45,15 @@ export default function ({ data }) {
   }
   if (window.__deficiencyMenuCloses) return;
   window.__deficiencyMenuCloses = true;
+  // Parts in another language (language_part): their own lang attribute, as they appear.
+  const markParts = () => {
+    for (const el of document.querySelectorAll("[class*='st-key-lang_']")) {
+      const found = [...el.classList].map((c) => /^st-key-lang_([a-z]{2})_/.exec(c)).find(Boolean);
+      if (found && el.getAttribute("lang") !== found[1]) el.setAttribute("lang", found[1]);
+    }
+  };
+  markParts();
+  new MutationObserver(markParts).observe(document.body, { childList: true, subtree: true });
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || !target.closest("[data-testid='stSidebarNav'] a")) return;
@@ -99,6 +109,15 @@ def page_shell() -> None:
     st.html(_CSS)
     with st.sidebar, st.container(key="page_shell"):
         _shell()(key="page_shell_component", data={"lang": lang()}, height=0)
+
+
+def language_part(language: str, name: str, container: Any = st) -> Any:
+    """A container for text in another language than the page's (the English letter to send
+    shown on a Japanese page): WCAG 3.1.2 asks for it to be marked so a screen reader reads
+    it with that language's rules. Its key carries the language (``lang_en_<name>``); the
+    page shell's script gives the container that ``lang`` attribute, and the language test
+    (tests/app/test_catalog_coverage.py) leaves such a part out: it is English on purpose."""
+    return container.container(key=f"lang_{language}_{name}")
 
 
 def label_value(label: str, value: str) -> str:

@@ -58,13 +58,26 @@ def _plotly_strings(node: Any, key: str = "") -> Iterator[str]:
         yield from (part for part in re.split(r"%\{[^}]*\}|<[^>]*>", node) if part.strip())
 
 
-def nodes(at: AppTest) -> Iterator[Any]:
-    """Every element of the page (blocks' children, depth first, in page order)."""
+def block_key(node: Any) -> str:
+    """The key a container was given (its id ends with it), or ""."""
+    block_id = getattr(getattr(node, "proto", None), "id", "") or ""
+    return block_id.rsplit("-", 1)[-1] if block_id.startswith("$$ID-") else ""
+
+
+def nodes(at: AppTest, *, skip_parts_in: str | None = None) -> Iterator[Any]:
+    """Every element of the page (blocks' children, depth first, in page order).
+
+    ``skip_parts_in``: leave out the containers declared in that language
+    (``ui.a11y.language_part``: a key ``lang_<code>_…``), such as the English letter to send.
+    """
+    skipped = f"lang_{skip_parts_in}_" if skip_parts_in else None
     stack = [at._tree]
     while stack:
         node = stack.pop()
         children = getattr(node, "children", None)
         if isinstance(children, dict):
+            if skipped and block_key(node).startswith(skipped):
+                continue
             stack.extend(children[i] for i in sorted(children, reverse=True))
         else:
             yield node
@@ -91,11 +104,11 @@ def element_texts(node: Any) -> list[str]:
 NOT_TEXT = {"html", "bidi_component"}
 
 
-def page_texts(at: AppTest) -> list[str]:
-    """Every string the page shows, the sidebar included."""
+def page_texts(at: AppTest, *, skip_parts_in: str | None = None) -> list[str]:
+    """Every string the page shows, the sidebar included (see :func:`nodes`)."""
     return [
         text
-        for node in nodes(at)
+        for node in nodes(at, skip_parts_in=skip_parts_in)
         if getattr(node, "type", "") not in NOT_TEXT
         for text in element_texts(node)
     ]

@@ -14,7 +14,9 @@ What may stay English is decided from data, not typed here:
 * the English name of one of the app's own fields, options or programs, given in
   parentheses after its translation ("最初の延滞日（date of first delinquency）"): the
   labels of :mod:`deficiency.text.labels`, which the reader meets on English papers;
-* a message the translator left identical on purpose ("FHA", "USDA").
+* a message the translator left identical on purpose ("FHA", "USDA");
+* a part the page declares English (``ui.a11y.language_part("en", …)``): the letter to send
+  to a US lender, shown beside its translation.
 """
 
 from __future__ import annotations
@@ -30,19 +32,11 @@ from babel.messages.pofile import read_po
 
 from tests.app.conftest import open_app
 from tests.app.page_texts import page_texts, unescape
+from tests.browser.audit import app_pages
 from tests.support.paths import ROOT
 
-PAGES = (
-    None,
-    "pages/whatif.py",
-    "pages/compare.py",
-    "pages/states.py",
-    "pages/tax.py",
-    "pages/credit.py",
-    "pages/letter.py",
-    "pages/form1099c.py",
-    "pages/learn.py",
-)
+#: Every page of the menu (app.py's), the default one as None: AppTest opens it first.
+PAGES = tuple(None if path == "" else file for path, file in app_pages())
 #: The issue's filled scenario, with a letter and a 1099-C, so every section is drawn.
 QUERY = {
     "v": "1",
@@ -237,7 +231,7 @@ def untranslated(texts: list[str], lang: str) -> list[tuple[str, str]]:
 def test_no_english_left(page: str | None, lang: str) -> None:
     at = open_app({**QUERY, "lang": lang}, page=page)
     assert not at.exception, at.exception
-    hits = untranslated(page_texts(at), lang)
+    hits = untranslated(page_texts(at, skip_parts_in="en"), lang)
     assert not hits, "\n".join(f"{message!r} shown as is in: {text!r}" for message, text in hits)
 
 
@@ -265,3 +259,23 @@ def test_names_come_from_the_data() -> None:
     assert "Arizona" in names
     assert any(name.startswith("IRS Publication 4681") for name in names)
     assert Path(ROOT / "deficiency").is_dir()
+
+
+def _english_letter_beside_its_translation() -> None:
+    import streamlit as st
+
+    with st.container(key="lang_en_letter"):  # as ui.a11y.language_part("en", "letter")
+        st.markdown("Dear Sir or Madam: I am writing about your notice.")
+    st.markdown("拝啓：通知についてご連絡します。")
+
+
+def test_a_part_declared_english_is_left_out() -> None:
+    """The English letter to send, declared as such, is not "English left" on the page."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_english_letter_beside_its_translation)
+    at.run()
+    everything = " ".join(page_texts(at))
+    checked = " ".join(page_texts(at, skip_parts_in="en"))
+    assert "Dear Sir or Madam" in everything
+    assert "Dear Sir or Madam" not in checked and "拝啓" in checked

@@ -12,6 +12,7 @@ nine pages in en/ja/es at 1280 and 390 px under ``artifacts/a11y/``.
 from __future__ import annotations
 
 import argparse
+import ast
 import collections
 import contextlib
 import json
@@ -31,8 +32,25 @@ from bench.common import CHROMIUM, CHROMIUM_ARGS, running
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "a11y"
 
+
+def app_pages() -> tuple[tuple[str, str], ...]:
+    """(URL path, page file) of every page of app.py's menu, in its order; the default page's
+    path is "" (it opens at /). Read from app.py, so a new page is checked without a list
+    here to update."""
+    pages: list[tuple[str, str]] = []
+    for node in ast.walk(ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
+            keywords = {k.arg: k.value for k in node.keywords}
+            default = keywords.get("default")
+            is_default = isinstance(default, ast.Constant) and default.value is True
+            url = keywords.get("url_path")
+            path = "" if is_default else (url.value if isinstance(url, ast.Constant) else "")
+            pages.append((path, node.args[0].value))
+    return tuple(pages)
+
+
 #: Every page of the menu, by URL path ("" is the calculator).
-PAGES = ("", "whatif", "compare", "states", "tax", "credit", "letter", "form1099c", "learn")
+PAGES = tuple(path for path, _file in app_pages())
 LANGS = ("en", "ja", "es")
 WIDTHS = (1280, 390)
 #: A filled scenario: fees in three groups, a state with its own rule, a sale date; so every
