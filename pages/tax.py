@@ -11,7 +11,7 @@ from deficiency.core.analysis import analyze
 from deficiency.core.money import cents_from_widget
 from deficiency.rules.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
 from ui import a11y, frame, sections, state
-from ui.text import _, money, plain, render
+from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues
 
 frame.begin()
@@ -44,6 +44,22 @@ boxes = pd.DataFrame(
     columns=[_("Box"), _("Expected")],
 )
 a11y.table(boxes, key="form1099c_boxes", hide_index=True)
+if t.form_1099a.expected:  # the lender took the property: its own form (issue 15)
+    st.subheader(_("What the Form 1099-A should show"))
+    a_form = t.form_1099a
+    a_boxes = pd.DataFrame(
+        [
+            (_("Box 1: date of lender's acquisition"), date(a_form.box1_date)),
+            (_("Box 2: balance of principal outstanding"), money(a_form.box2_principal)),
+            (_("Box 4: fair market value of property"), money(a_form.box4_fmv)),
+            (
+                _("Box 5: personally liable for repayment"),
+                _("Yes") if a_form.box5_personally_liable else _("No"),
+            ),
+        ],
+        columns=[_("Box"), _("Expected")],
+    )
+    a11y.table(a_boxes, key="form1099a_boxes", hide_index=True)
 if t.form982_lines:
     st.markdown(
         plain(

@@ -48,7 +48,10 @@ def tax_inputs(container: Any = st) -> None:
     inputs.optional_choice("recourse", container)
     inputs.choice("bankruptcy", container)
     inputs.flag("main_home", container)
+    inputs.flag("owned_and_lived_2_of_5", container)
+    inputs.flag("prior_home_exclusion", container)
     inputs.amount("basis", container, optional=True)
+    inputs.flag("held_over_one_year", container)
     if "fmv" not in st.session_state.get("_asked", ()):
         inputs.amount("fmv", container, optional=True)
     inputs.amount("total_liabilities", container, optional=True)

@@ -85,10 +85,14 @@ def tax_summary(found: Analysis, container: Any = st) -> None:
                 ).format(amount=money(t.form_1099c.box2_cancelled))
             )
         )
+    if t.forms_note is not None:  # which forms to expect, and why (1099-A, 1099-C or both)
+        container.info(plain(render(t.forms_note)))
     col = container.columns(3)
     col[0].metric(_("Cancelled debt"), money(t.cancelled_debt))
     col[1].metric(_("Taxable cancelled debt"), money(t.taxable_cancelled_debt))
     col[2].metric(_("Estimated extra federal tax"), money(t.estimated_federal_tax))
+    if t.taxable_gain:  # the estimate includes the tax on the gain on the property
+        container.metric(_("Taxable gain on the property"), money(t.taxable_gain))
     excluded = {k: v for k, v in t.excluded.items() if v}
     if excluded:
         names = {
@@ -162,7 +166,7 @@ def second_lien(found: Analysis, container: Any = st) -> None:
         bullets(second.notes, container)
     if sc.coborrowers:
         container.subheader(_("Co-borrowers"))
-        co = assess_coborrowers(sc, found.owes, found.tax.cancelled_debt, sc.coborrowers)
+        co = assess_coborrowers(sc, found.owes, found.tax.cancelled_reportable, sc.coborrowers)
         bullets(co.notes, container)
 
 

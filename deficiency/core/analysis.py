@@ -40,7 +40,9 @@ class Analysis:
     @property
     def cancelled(self) -> int:
         """The debt the borrower is relieved of: forgiven by the lender, or extinguished
-        because state law bars it (the tax section's figure, Pub 4681).
+        because state law bars it (the tax section's figure, Pub 4681). On a nonrecourse
+        loan it is not income: the tax section counts it in the amount realized and names
+        Form 1099-A, not Form 1099-C (issue 15), under the same figure.
 
         One figure for every place that says "cancelled": the headline once showed the
         lender's write-off ($0 when a barred deficiency is "pursued") beside a tax section

@@ -236,6 +236,14 @@ class Scenario(BaseModel):
     discharge_date: OptionalDate = None
     filing_status: Annotated[FilingStatus, BeforeValidator(choice(FILING_STATUSES))] = "single"
     taxable_income: Amount = Decimal("0.00")
+    # -- issue 15: the gain on the property (tax) ---------------------------------------
+    #: Owned more than one year before the sale: a gain is long-term (IRC § 1222(3)).
+    held_over_one_year: Flag = True
+    #: Owned the home and lived in it as the main home for at least 2 of the 5 years before
+    #: the sale (IRC § 121(a)); only read when ``main_home``.
+    owned_and_lived_2_of_5: Flag = True
+    #: Gain on another main home was excluded in the 2 years before this sale (§ 121(b)(3)).
+    prior_home_exclusion: Flag = False
 
     # -- issue 7: credit ----------------------------------------------------------------
     dofd: OptionalDate = None

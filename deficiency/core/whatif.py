@@ -29,7 +29,7 @@ MEASURES: dict[str, str] = {
     "deficiency": N_("Deficiency"),
     "collectible": N_("Collectible deficiency"),
     "cancelled": N_("Cancelled debt"),
-    "tax": N_("Estimated federal tax on it"),
+    "tax": N_("Estimated extra federal tax"),
     "total_cost": N_("Your total cost (what you pay + tax)"),
 }
 
@@ -63,6 +63,7 @@ def figures(
         today=today,
         sale_price=None if sale is None else np.broadcast_to(sale, shape),
         debt=np.broadcast_to(np.maximum(swept["total_owed"] - credits, 0), shape),
+        surplus=np.broadcast_to(swept["surplus"], shape),
     )
     pays = _pays(swept["borrower_owes"], swept["collectible"])
     return {

@@ -149,6 +149,30 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
         N_("Taxable income before the cancelled debt"),
         N_("Your taxable income for the year, after deductions, without the cancelled debt."),
     ),
+    # -- issue 15: the gain on the property ---------------------------------------------
+    "held_over_one_year": (
+        N_("Owned it more than one year"),
+        N_(
+            "Check if you owned the property for more than one year before the sale. A gain on "
+            "it is then a long-term capital gain, taxed at 0%, 15% or 20%; otherwise it is "
+            "taxed like wages."
+        ),
+    ),
+    "owned_and_lived_2_of_5": (
+        N_("Owned and lived in it 2 of the last 5 years"),
+        N_(
+            "Check if, in the 5 years before the sale, you owned the home and lived in it as "
+            "your main home for at least 2 years (they need not be in a row). Needed to "
+            "exclude a gain on your main home."
+        ),
+    ),
+    "prior_home_exclusion": (
+        N_("Excluded the gain on another home in the last 2 years"),
+        N_(
+            "Check if you excluded the gain from selling another main home in the 2 years "
+            "before this sale: the main-home exclusion can be used only once in 2 years."
+        ),
+    ),
     "dofd": (
         N_("Date of first delinquency"),
         N_("The first missed payment that was never made up. The credit-report clock starts here."),

@@ -232,6 +232,17 @@ def check_tax_summary(at: AppTest, found: Analysis, where: str, f: Findings) -> 
     ]
     expected = [money(t.form_1099c.box2_cancelled)] if t.form_1099c_expected else []
     f.same(f"{where} · 1099-C warning", reported, expected)
+    f.same(
+        f"{where} · Taxable gain on the property",
+        metrics(at, "Taxable gain on the property"),
+        [money(t.taxable_gain)] if t.taxable_gain else [],
+    )
+    said = [] if t.forms_note is None else [t.forms_note.text()]  # which forms, and why
+    f.same(
+        f"{where} · forms to expect",
+        [shown(i.value) for i in at.info if shown(i.value) in said],
+        said,
+    )
 
 
 def check_credit_summary(at: AppTest, found: Analysis, where: str, f: Findings) -> None:
@@ -325,6 +336,22 @@ def check_tax_page(at: AppTest, found: Analysis, f: Findings) -> None:
             ("Box 7: fair market value of property", money(box.box7_fmv)),
         ],
     )
+    a_box = t.form_1099a  # shown only when a Form 1099-A is due (issue 15)
+    f.same(
+        "Tax · Form 1099-A boxes",
+        rows_of(table(at, ["Box", "Expected"], "Box 1: date of lender's acquisition")),
+        [
+            ("Box 1: date of lender's acquisition", day(a_box.box1_date)),
+            ("Box 2: balance of principal outstanding", money(a_box.box2_principal)),
+            ("Box 4: fair market value of property", money(a_box.box4_fmv)),
+            (
+                "Box 5: personally liable for repayment",
+                "Yes" if a_box.box5_personally_liable else "No",
+            ),
+        ]
+        if a_box.expected
+        else [],
+    )
 
 
 def check_credit_page(at: AppTest, found: Analysis, f: Findings) -> None:
@@ -384,7 +411,7 @@ def check_whatif(at: AppTest, found: Analysis, f: Findings) -> None:
         "Deficiency": found.result.deficiency,
         "Collectible deficiency": found.state.collectible_cents,
         "Cancelled debt": found.tax.cancelled_debt,
-        "Estimated federal tax on it": found.tax.estimated_federal_tax,
+        "Estimated extra federal tax": found.tax.estimated_federal_tax,
         "Your total cost (what you pay + tax)": owes_plus_tax,
     }
     charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]

@@ -119,7 +119,8 @@ def situations_for(analysis: Analysis, today: dt.date | None = None) -> tuple[st
     * ``sued``: someone can still be made to pay (the lender may sue for it);
     * ``default``: a mortgage whose sale has not happened yet (no sale date, or a future
       one): still in default, when a counselor helps most;
-    * ``cancelled_debt``: a Form 1099-C is expected or debt is cancelled;
+    * ``cancelled_debt``: tax help: a Form 1099-C is expected, debt is cancelled or (on a
+      nonrecourse loan) relieved, or a gain on the property is taxable;
     * ``scam``: any mortgage scenario (rescue scams target homeowners in default).
     """
     today = today or dt.date.today()
@@ -130,7 +131,13 @@ def situations_for(analysis: Analysis, today: dt.date | None = None) -> tuple[st
     mortgage = scenario.loan == "mortgage"
     if mortgage and (scenario.sale_date is None or scenario.sale_date >= today):
         found.append("default")
-    if analysis.tax.form_1099c_expected or analysis.result.cancelled_debt > 0:
+    taxes = analysis.tax
+    if (
+        taxes.form_1099c_expected
+        or analysis.result.cancelled_debt > 0
+        or taxes.cancelled_debt > 0
+        or (taxes.taxable_gain or 0) > 0
+    ):
         found.append("cancelled_debt")
     if mortgage:
         found.append("scam")

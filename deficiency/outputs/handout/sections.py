@@ -179,15 +179,18 @@ def draw_tax(w: Writer, found: Analysis) -> None:
     w.heading(_("Tax on cancelled debt"))
     if t.form_1099c_expected:
         w.boxed(_(FORM_1099C_LIKELY).format(amount=w.money(t.form_1099c.box2_cancelled)))
+    if t.forms_note is not None:  # which forms to expect and why, as the pages say it
+        w.boxed(w.render(t.forms_note))
     yes_no = w.yes_no(t.form_1099c_expected)
-    w.pairs(
-        [
-            (_(FORM_1099C_EXPECTED), yes_no),
-            (_("Cancelled debt"), w.money(t.cancelled_debt)),
-            (_("Taxable cancelled debt"), w.money(t.taxable_cancelled_debt)),
-            (_("Estimated extra federal tax"), w.money(t.estimated_federal_tax)),
-        ]
-    )
+    pairs = [
+        (_(FORM_1099C_EXPECTED), yes_no),
+        (_("Cancelled debt"), w.money(t.cancelled_debt)),
+        (_("Taxable cancelled debt"), w.money(t.taxable_cancelled_debt)),
+    ]
+    if t.taxable_gain:
+        pairs.append((_("Taxable gain on the property"), w.money(t.taxable_gain)))
+    pairs.append((_("Estimated extra federal tax"), w.money(t.estimated_federal_tax)))
+    w.pairs(pairs)
     names = {
         "bankruptcy": _("bankruptcy"),
         "insolvency": _("insolvency"),

@@ -10,7 +10,7 @@ from deficiency.core.engine import Result
 from deficiency.core.scenario import Scenario
 from deficiency.rules.tables import Source
 from deficiency.rules.tax.chain import tax_facts
-from deficiency.rules.tax.explain import cited, explain
+from deficiency.rules.tax.explain import cited, explain, forms_note, left_out
 from deficiency.rules.tax.figures import TaxFigures, tax_figures
 from deficiency.rules.tax.messages import PROFESSIONAL_NOTE, STATE_TAX_NOTE
 from deficiency.rules.tax.result import TaxResult
@@ -32,6 +32,10 @@ def _result(fig: TaxFigures) -> TaxResult:
         recourse_reason=facts.recourse_reason,
         form_1099c_expected=fig.form.expected,
         form_1099c=fig.form,
+        forms_expected=fig.forms.expected,
+        forms_case=fig.forms.case,
+        forms_note=forms_note(fig),
+        form_1099a=fig.forms.form_1099a,
         debt_relieved=sheet.relieved,
         fmv=facts.fmv_used,
         proceeds=sheet.proceeds,
@@ -40,16 +44,19 @@ def _result(fig: TaxFigures) -> TaxResult:
         gain=gain.gain,
         section121_excluded=gain.sec121,
         taxable_gain=gain.taxable_gain,
+        long_term=gain.long_term,
         cancelled_debt=fig.cancellation.cancelled,
         cod_income=sheet.cod,
         excluded=MappingProxyType(dict(fig.exclusions.excluded)),
         insolvency=facts.insolvency,
         taxable_cancelled_debt=fig.exclusions.taxable,
         estimated_federal_tax=fig.estimate.tax,
+        tax_on_ordinary_income=fig.estimate.ordinary_tax,
+        tax_on_gain=fig.estimate.gain_tax,
         marginal_rate_bp=fig.estimate.rate_bp,
         form982_lines=fig.exclusions.form982_lines,
         steps=explain(fig),
-        notes=(STATE_TAX_NOTE, PROFESSIONAL_NOTE),
+        notes=(STATE_TAX_NOTE, *left_out(fig), PROFESSIONAL_NOTE),
         sources=_sources(facts.tables, cited(fig)),
     )
 

@@ -1,4 +1,5 @@
-"""The ordinary income tax of IRC § 1(j)(2): exact to the cent, on ints or int64 arrays.
+"""The ordinary income tax of IRC § 1(j)(2) and the long-term capital-gain rates of § 1(h):
+exact to the cent, on ints or int64 arrays.
 
 Written once for one scenario (Python ``int``) and for a what-if sweep (``numpy.int64``
 arrays): :func:`deficiency.rules.tax.assess` and :func:`deficiency.rules.tax.tax_on_cancelled`
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from deficiency.core.money import div_round_half_up
-from deficiency.rules.tax.tables import BASIS_POINTS, Schedule, load_tables
+from deficiency.rules.tax.tables import BASIS_POINTS, GainSchedule, Schedule, load_tables
 
 Cents = TypeVar("Cents", int, np.ndarray)
 
@@ -67,6 +68,39 @@ def extra_tax(base_income: Cents, added: Cents, filing_status: str, year: int) -
     base = np.asarray(base_income, dtype=np.int64) if not scalar else int(base_income)
     more = np.asarray(added, dtype=np.int64) if not scalar else int(added)
     return cents_like(tax_on(base + more, schedule) - tax_on(base, schedule), scalar)
+
+
+def gain_bands(ordinary_income: Cents, gain: Cents, schedule: GainSchedule) -> tuple[Cents, ...]:
+    """The part of a long-term ``gain`` in each band (0%, 15%, 20%), stacked on top of
+    ``ordinary_income`` (the Qualified Dividends and Capital Gain Tax Worksheet's order).
+
+    With taxable income TI = ordinary + gain, the part in the band [lo, hi) is
+    max(0, min(TI, hi) − max(ordinary, lo)): ordinary income fills the bands first, so a
+    gain is taxed at 0% only in the room the ordinary income leaves below the threshold.
+    """
+    scalar = np.ndim(ordinary_income) == 0 and np.ndim(gain) == 0
+    low = np.maximum(np.asarray(ordinary_income, dtype=np.int64), 0)
+    top = low + np.maximum(np.asarray(gain, dtype=np.int64), 0)
+    floors = schedule.floors
+    parts = []
+    for i, floor in enumerate(floors):
+        ceiling = top if i + 1 == len(floors) else np.minimum(top, floors[i + 1])
+        parts.append(cents_like(np.maximum(ceiling - np.maximum(low, floor), 0), scalar))
+    return tuple(parts)
+
+
+def capital_gain_tax(ordinary_income: Cents, gain: Cents, filing_status: str, year: int) -> Cents:
+    """Tax on a long-term capital gain above ``ordinary_income`` (IRC § 1(h)(1)): 0%, 15%
+    or 20% by band, rounded half up to the cent once. Ints or int64 arrays."""
+    schedule = load_tables().gain_schedule(year, filing_status)
+    scalar = np.ndim(ordinary_income) == 0 and np.ndim(gain) == 0
+    bands = gain_bands(ordinary_income, gain, schedule)
+    raw = np.zeros(np.shape(bands[0]), dtype=np.int64)
+    for part, rate in zip(bands, schedule.rates_bp, strict=True):
+        raw = raw + np.asarray(part, dtype=np.int64) * rate
+    if scalar:
+        return div_round_half_up(int(raw), BASIS_POINTS)
+    return div_round_half_up(np.asarray(raw, dtype=np.int64), BASIS_POINTS)
 
 
 def marginal_rate_bp(income_cents: Cents, filing_status: str, year: int) -> Cents:

@@ -1,9 +1,11 @@
 """From the scenario to the tax, step by step: the facts, then cancelled debt → income from
-cancelled debt → exclusions → taxable part, on ints or int64 arrays alike.
+cancelled debt → exclusions → taxable part, and amount realized → gain → § 121 → taxable
+gain, then the tax on both, on ints or int64 arrays alike.
 
-:func:`tax_facts` gathers the scalar facts of one scenario (debt, FMV, limits, dates);
-every later step is a short pure function of them, written once for a single scenario
-(:func:`deficiency.rules.tax.assess`) and for a what-if sweep (:func:`tax_on_cancelled`).
+:func:`tax_facts` gathers the scalar facts of one scenario (debt, FMV, basis, limits,
+dates); every later step is a short pure function of them, written once for a single
+scenario (:func:`deficiency.rules.tax.assess`) and for a what-if sweep
+(:func:`tax_on_cancelled`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import TypeVar
 import numpy as np
 
 from deficiency.core.engine import amounts_in_cents
+from deficiency.core.formulas import deficiency_and_surplus
 from deficiency.core.money import to_cents
 from deficiency.core.scenario import FEE_KEYS, Scenario
-from deficiency.rules.tax.brackets import cents_like, extra_tax
+from deficiency.rules.tax.brackets import capital_gain_tax, cents_like, extra_tax
 from deficiency.rules.tax.insolvency import insolvency_amount
 from deficiency.rules.tax.tables import TaxTables, load_tables
 
@@ -67,6 +70,17 @@ class TaxFacts:
     qpri_limit: int
     non_qpri: int
     insolvency: int
+    #: Sale proceeds beyond the debt (the surplus), part of the amount realized.
+    surplus: int
+    #: Adjusted basis of the property; None when not entered (no gain is figured).
+    basis: int | None
+    #: Owned more than one year: a gain is long-term (IRC § 1222(3)).
+    long_term: bool
+    #: A main home under a mortgage: the § 121 exclusion is considered.
+    main_home: bool
+    #: ... and its conditions hold: owned and used 2 of 5 years, no exclusion in 2 years.
+    sec121_qualifies: bool
+    sec121_limit: int
 
 
 def resolve_recourse(scenario: Scenario, nonrecourse: bool | None) -> tuple[bool, str]:
@@ -92,6 +106,19 @@ def qpri_eligible(scenario: Scenario) -> bool:
     is not acquisition debt unless used to buy, build or substantially improve the home,
     which we cannot know, so it is left out (and the step says so)."""
     return scenario.loan == "mortgage" and scenario.main_home and not scenario.home_equity
+
+
+def main_home(scenario: Scenario) -> bool:
+    """The property is a main home (§ 121 speaks of a principal residence; the app's
+    ``main_home`` is asked for a mortgage only)."""
+    return scenario.loan == "mortgage" and scenario.main_home
+
+
+def sec121_qualifies(scenario: Scenario) -> bool:
+    """IRC § 121(a): owned and used as the main home for 2 of the 5 years before the sale;
+    § 121(b)(3): no other sale's gain excluded within the 2 years before this one."""
+    used = scenario.owned_and_lived_2_of_5
+    return main_home(scenario) and used and not scenario.prior_home_exclusion
 
 
 def fmv_figures(scenario: Scenario, sale: Cents) -> tuple[Cents, Cents]:
@@ -125,6 +152,8 @@ def tax_facts(
     limit_day = min(max(day, first), last)
     limit = tables.cents(limit_key, limit_day)
     eligible = qpri_eligible(scenario)
+    joint = scenario.filing_status == "married_joint"
+    _deficiency, surplus = deficiency_and_surplus(owed, sale + amounts["credits"])
     return TaxFacts(
         tables=tables,
         discharge_date=day,
@@ -151,6 +180,13 @@ def tax_facts(
             else None,
             to_cents(scenario.total_assets) if scenario.total_assets is not None else None,
         ),
+        surplus=surplus,
+        basis=None if scenario.basis is None else to_cents(scenario.basis),
+        long_term=scenario.held_over_one_year,
+        main_home=main_home(scenario),
+        sec121_qualifies=sec121_qualifies(scenario),
+        # § 121(b)(1), (b)(2)(A): $250,000, or $500,000 on a joint return.
+        sec121_limit=tables.cents("sec121_limit_joint" if joint else "sec121_limit"),
     )
 
 
@@ -208,6 +244,66 @@ def split_exclusions(cod: Cents, facts: TaxFacts) -> dict[str, Cents]:
     }
 
 
+def amount_realized(cancelled: Cents, facts: TaxFacts, surplus: Cents | None = None) -> Cents:
+    """What the property brought (Pub 4681 Table 1-1; Treas. Reg. § 1.1001-2(a)).
+
+    Recourse: the smaller of the debt relieved and the fair market value (line 1 or 2),
+    the rest of the debt relieved being income from cancelled debt (§ 1.1001-2(a)(2)).
+    Nonrecourse: the whole debt relieved (§ 1.1001-2(a)(4)(i); IRS Topic 432: "the entire
+    amount of the nonrecourse debt"). Either way plus the proceeds paid to the borrower
+    (``surplus``: the scenario's own unless a sweep passes its own).
+    """
+    debt = relieved(cancelled, facts)
+    part = np.minimum(debt, facts.fmv_used) if facts.recourse else debt
+    total = np.asarray(part, dtype=np.int64) + (facts.surplus if surplus is None else surplus)
+    return cents_like(total, np.ndim(total) == 0)
+
+
+def split_gain(realized: Cents, facts: TaxFacts) -> dict[str, Cents]:
+    """Gain (negative for a loss) = amount realized − adjusted basis; the § 121 exclusion of
+    a qualifying main home, up to its limit; what stays taxable, long- or short-term.
+
+    A loss is never deducted here: on a home or car held for personal use it is not
+    deductible (IRC § 165(c)). Without a basis every figure is 0 (nothing is figured).
+    """
+    scalar = np.ndim(realized) == 0
+    value = np.asarray(realized, dtype=np.int64)
+    zero = np.zeros(np.shape(value), dtype=np.int64)
+    if facts.basis is None:
+        parts = {"gain": zero, "sec121": zero, "taxable": zero}
+    else:
+        gain = value - facts.basis
+        positive = np.maximum(gain, 0)
+        sec121 = np.minimum(positive, facts.sec121_limit) if facts.sec121_qualifies else zero
+        parts = {"gain": gain, "sec121": sec121, "taxable": positive - sec121}
+    taxable = parts["taxable"]
+    parts["long_term"] = taxable if facts.long_term else zero
+    parts["short_term"] = zero if facts.long_term else taxable
+    return {key: cents_like(value, scalar) for key, value in parts.items()}
+
+
+def estimate_parts(taxable_cod: Cents, gain: dict[str, Cents], facts: TaxFacts) -> dict[str, Cents]:
+    """The extra federal income tax, in two parts that add up exactly.
+
+    ``ordinary``: the taxable cancelled debt plus a short-term gain, at the ordinary rates
+    over the taxable income entered; ``gain``: a long-term gain stacked on top of both, at
+    0%, 15% or 20% (IRC § 1(h)(1)); ``total``: their sum.
+    """
+    added = np.asarray(taxable_cod, dtype=np.int64) + gain["short_term"]
+    scalar = np.ndim(added) == 0 and np.ndim(gain["long_term"]) == 0
+    base = facts.base_income
+    status, year = facts.filing_status, facts.bracket_year
+    ordinary = extra_tax(np.full(np.shape(added), base, dtype=np.int64), added, status, year)
+    on_gain = capital_gain_tax(base + added, gain["long_term"], status, year)
+    total = np.asarray(ordinary, dtype=np.int64) + on_gain
+    return {
+        "added": cents_like(added, scalar),
+        "ordinary": cents_like(ordinary, scalar),
+        "gain": cents_like(on_gain, scalar),
+        "total": cents_like(total, scalar),
+    }
+
+
 def cancelled_for_tax(
     deficiency: Cents, borrower_owes: Cents, recourse: bool, action: str
 ) -> Cents:
@@ -233,16 +329,23 @@ def tax_on_cancelled(
     today: dt.date | None = None,
     sale_price: Cents | None = None,
     debt: Cents | None = None,
+    surplus: Cents | None = None,
 ) -> np.ndarray:
-    """Estimated extra federal tax (int64 cents) for each cancelled amount, all else fixed.
+    """Estimated extra federal tax (int64 cents) for each cancelled amount, all else fixed:
+    on the taxable cancelled debt and on the taxable gain on the property.
 
     ``sale_price`` (int64 cents, broadcastable) sweeps the sale too: it moves the debt
     the sale paid off and, without a stated FMV, the FMV on the worksheet. ``debt``
-    (balance + fees − credits, per point) sweeps what was owed, for fee or balance axes.
+    (balance + fees − credits, per point) sweeps what was owed, for fee or balance axes;
+    ``surplus`` (the engine's, per point) the proceeds beyond the debt: a sweep of the
+    sale or the debt must pass it too (the engine's sweep returns it), or this raises.
 
-    The what-if sweep's tax line: the same :func:`cod_income`, :func:`split_exclusions`
-    and :func:`extra_tax` that :func:`assess` runs, over an array of cancelled amounts.
+    The what-if sweep's tax line: the same :func:`cod_income`, :func:`split_exclusions`,
+    :func:`amount_realized`, :func:`split_gain` and :func:`estimate_parts` that
+    :func:`assess` runs, over an array of cancelled amounts.
     """
+    if surplus is None and (sale_price is not None or debt is not None):
+        raise ValueError("a sweep of the sale or the debt must pass the engine's surplus too")
     facts = tax_facts(scenario, nonrecourse, today)
     if sale_price is not None:
         sale = np.asarray(sale_price, dtype=np.int64)
@@ -254,11 +357,9 @@ def tax_on_cancelled(
             facts, debt=owed, non_qpri=np.maximum(0, owed - facts.qpri_limit)
         )
     cancelled = np.asarray(cancelled_cents, dtype=np.int64)
-    taxable = split_exclusions(cod_income(cancelled, facts), facts)["taxable"]
-    tax = extra_tax(
-        np.full(np.shape(cancelled), facts.base_income, dtype=np.int64),
-        np.asarray(taxable, dtype=np.int64),
-        facts.filing_status,
-        facts.bracket_year,
-    )
-    return np.asarray(tax, dtype=np.int64)
+    taxable = np.asarray(split_exclusions(cod_income(cancelled, facts), facts)["taxable"])
+    proceeds = None if surplus is None else np.asarray(surplus, dtype=np.int64)
+    realized = np.asarray(amount_realized(cancelled, facts, proceeds), dtype=np.int64)
+    gain = split_gain(realized, facts)
+    tax = estimate_parts(taxable, gain, facts)["total"]
+    return np.broadcast_to(np.asarray(tax, dtype=np.int64), np.shape(cancelled)).copy()

@@ -12,7 +12,7 @@ import datetime as dt
 
 from deficiency.core.money import to_cents
 from deficiency.rules.tax.brackets import format_rate
-from deficiency.rules.tax.figures import TaxFigures
+from deficiency.rules.tax.figures import Gain, TaxFigures
 from deficiency.rules.tax.messages import BOX6_STEPS, PATH_STEPS, RECOURSE_STEPS
 from deficiency.text.markers import N_, Message
 
@@ -158,6 +158,17 @@ def _gain_exclusion_steps(fig: TaxFigures) -> list[Message]:
             taxable=gain.taxable_gain or 0,  # set whenever the exclusion applies
         )
     ]
+    if fig.scenario.filing_status == "married_joint":  # IRC § 121(b)(2)
+        steps.append(
+            _money(
+                N_(
+                    "The {limit} joint limit needs both spouses to have lived in the home 2 of "
+                    "the 5 years and neither to have excluded a gain on another home in the 2 "
+                    "years before; otherwise the limit is lower. Ask a tax professional."
+                ),
+                limit=gain.sec121_limit,
+            )
+        )
     if fig.scenario.filing_status == "surviving_spouse":  # IRC § 121(b)(4)
         steps.append(
             _money(
@@ -169,6 +180,44 @@ def _gain_exclusion_steps(fig: TaxFigures) -> list[Message]:
             )
         )
     return steps
+
+
+def _no_exclusion_steps(fig: TaxFigures) -> list[Message]:
+    """A main home that fails a § 121 condition: (a) 2 of 5 years, or (b)(3) once in 2 years."""
+    if not fig.scenario.owned_and_lived_2_of_5:
+        reason = N_(
+            "No main-home exclusion: it needs you to have owned the home and lived in it for "
+            "at least 2 of the 5 years before the sale."
+        )
+    else:
+        reason = N_(
+            "No main-home exclusion: you excluded the gain on another home in the 2 years "
+            "before this sale, and the exclusion can be used only once in 2 years."
+        )
+    return [
+        Message(reason),
+        Message(
+            N_(
+                "A reduced exclusion may apply if you sold because of a change of job, your "
+                "health or unforeseen circumstances; it is not estimated here. Ask a tax "
+                "professional."
+            )
+        ),
+    ]
+
+
+def _taxable_gain_step(gain: Gain) -> Message:
+    if gain.long_term:
+        msgid = N_(
+            "A taxable gain of {gain} is a long-term capital gain (you owned the property "
+            "more than one year), taxed at 0%, 15% or 20%; it is in the estimate below."
+        )
+    else:
+        msgid = N_(
+            "A taxable gain of {gain} is a short-term capital gain (you owned the property "
+            "one year or less), taxed at your ordinary rates; it is in the estimate below."
+        )
+    return _money(msgid, gain=gain.taxable_gain or 0)
 
 
 def _loss_step(fig: TaxFigures, loss: int) -> Message:
@@ -205,16 +254,10 @@ def gain_steps(fig: TaxFigures) -> list[Message]:
     if gain.gain > 0:
         if gain.sec121_limit:
             steps += _gain_exclusion_steps(fig)
+        elif fig.facts.main_home:
+            steps += _no_exclusion_steps(fig)
         if gain.taxable_gain:
-            steps.append(
-                _money(
-                    N_(
-                        "A taxable gain of {gain} is a capital gain, taxed at its own "
-                        "rates; it is not included in the estimate below."
-                    ),
-                    gain=gain.taxable_gain,
-                )
-            )
+            steps.append(_taxable_gain_step(gain))
     elif gain.gain < 0:
         steps.append(_loss_step(fig, -gain.gain))
     else:
@@ -222,7 +265,74 @@ def gain_steps(fig: TaxFigures) -> list[Message]:
     return steps
 
 
-# -- 5. Form 1099-C (Treas. Reg. § 1.6050P-1; Instructions for Forms 1099-A and 1099-C) -------
+# -- 5. the forms: 1099-A and 1099-C (Instructions for Forms 1099-A and 1099-C; Topic 432) ---
+#: Why these forms, one sentence per case of :data:`~deficiency.rules.tax.figures.FORMS_CASES`
+#: (``None``: the Form 1099-C sentences say it all).
+FORMS_NOTES: dict[str, str | None] = {
+    "nonrecourse_1099a": N_(
+        "Expect a Form 1099-A from the lender, with box 5 (personally liable) not checked, "
+        "and no Form 1099-C: you were not personally liable, so the whole debt counts as "
+        "what you received for the property, and the part the sale did not cover is not "
+        "income from cancelled debt. If a Form 1099-C comes anyway, its amount is part of "
+        "what you received for the property, not income."
+    ),
+    "nonrecourse_no_form": N_(
+        "No Form 1099-C is expected: you were not personally liable, so the {amount} the "
+        "lender cannot collect is part of what you received for the property, not income. "
+        "If a Form 1099-C comes anyway, do not report its amount as income."
+    ),
+    "combined": N_(
+        "The lender took the property and cancels the debt in the same year, so it may send "
+        "a Form 1099-C alone (its boxes 4, 5 and 7 then stand for a Form 1099-A) or both "
+        "forms."
+    ),
+    "separate": N_(
+        "Expect a Form 1099-A for {year}, when the lender took the property, and a Form "
+        "1099-C for {discharge_year}, when it cancels the debt."
+    ),
+    "1099a_only": N_(
+        "Expect a Form 1099-A: the lender took the property. It reports a sale of the "
+        "property, not cancelled debt."
+    ),
+    "1099c_only": None,
+    "none": None,
+}
+
+
+def forms_note(fig: TaxFigures) -> Message | None:
+    """The one sentence that says which forms to expect and why (shown beside the figures)."""
+    forms = fig.forms
+    msgid = FORMS_NOTES[forms.case]
+    if msgid is None or (forms.case == "nonrecourse_no_form" and not fig.cancellation.cancelled):
+        return None
+    if forms.case == "separate":
+        years = {"year": str(forms.acquired_on.year), "discharge_year": str(fig.facts.tax_year)}
+        return Message(msgid, years)
+    if forms.case == "nonrecourse_no_form":
+        return _money(msgid, amount=fig.cancellation.cancelled)
+    return Message(msgid)
+
+
+def _form_1099a_steps(fig: TaxFigures) -> list[Message]:
+    form = fig.forms.form_1099a
+    return [
+        Message(
+            N_(
+                "Form 1099-A should show the date the lender took the property, {date} (box "
+                "1), the unpaid principal only, {principal} (box 2), and the fair market "
+                "value, {fmv} (box 4)."
+            ),
+            dates={"date": form.box1_date},
+            money={"principal": form.box2_principal, "fmv": form.box4_fmv},
+        ),
+        Message(
+            N_("Box 5 (personally liable) should be checked.")
+            if form.box5_personally_liable
+            else N_("Box 5 (personally liable) should not be checked.")
+        ),
+    ]
+
+
 def _expected_form_steps(fig: TaxFigures) -> list[Message]:
     form = fig.form
     return [
@@ -251,13 +361,12 @@ def _expected_form_steps(fig: TaxFigures) -> list[Message]:
     ]
 
 
-def form_steps(fig: TaxFigures) -> list[Message]:
+def _no_1099c_steps(fig: TaxFigures) -> list[Message]:
+    """A recourse cancellation with no Form 1099-C due: bankruptcy, or under the threshold;
+    nothing cancelled yet on property the lender took."""
     cancelled, facts = fig.cancellation.cancelled, fig.facts
-    steps: list[Message] = []
-    if fig.form.expected:
-        steps += _expected_form_steps(fig)
-    elif cancelled and facts.bankruptcy:
-        steps.append(
+    if cancelled and facts.bankruptcy:
+        return [
             Message(
                 N_(
                     "No Form 1099-C is required for a debt discharged in bankruptcy (unless it "
@@ -265,9 +374,9 @@ def form_steps(fig: TaxFigures) -> list[Message]:
                     "with code A."
                 )
             )
-        )
-    elif cancelled:
-        steps.append(
+        ]
+    if cancelled:
+        return [
             _money(
                 N_(
                     "No Form 1099-C is expected: {amount} is below the {threshold} reporting "
@@ -277,8 +386,39 @@ def form_steps(fig: TaxFigures) -> list[Message]:
                 amount=cancelled,
                 threshold=fig.threshold,
             )
+        ]
+    if fig.forms.acquired and fig.result.deficiency:
+        return [
+            Message(
+                N_(
+                    "No Form 1099-C now: nothing is cancelled. One follows, for the year it "
+                    "happens, only if the lender later cancels what you still owe."
+                )
+            )
+        ]
+    return []
+
+
+def form_steps(fig: TaxFigures) -> list[Message]:
+    forms, cancelled = fig.forms, fig.cancellation.cancelled
+    note = forms_note(fig)
+    steps: list[Message] = [note] if note is not None else []
+    if forms.acquired and not forms.real_property:
+        steps.append(
+            Message(
+                N_(
+                    "No Form 1099-A is expected: for a vehicle or other goods it is required "
+                    "only if they were used in a business or held for investment."
+                )
+            )
         )
-    if cancelled and not facts.recourse:
+    if forms.form_1099a.expected:
+        steps += _form_1099a_steps(fig)
+    if fig.form.expected:
+        steps += _expected_form_steps(fig)
+    elif fig.facts.recourse:
+        steps += _no_1099c_steps(fig)
+    if cancelled and not fig.facts.recourse:
         steps.append(
             Message(
                 N_(
@@ -491,8 +631,8 @@ def taxable_steps(fig: TaxFigures) -> list[Message]:
 
 
 # -- 7. the estimate ---------------------------------------------------------------------------
-def estimate_steps(fig: TaxFigures) -> list[Message]:
-    facts, est, taxable = fig.facts, fig.estimate, fig.exclusions.taxable
+def _year_steps(fig: TaxFigures) -> list[Message]:
+    facts, forms = fig.facts, fig.forms
     steps: list[Message] = []
     if facts.bracket_year != facts.tax_year:
         steps.append(
@@ -504,26 +644,104 @@ def estimate_steps(fig: TaxFigures) -> list[Message]:
                 {"year": str(facts.tax_year), "bracket_year": str(facts.bracket_year)},
             )
         )
-    if not taxable:
+    if fig.gain.taxable_gain and forms.acquired_on.year != facts.tax_year:
+        steps.append(
+            Message(
+                N_(
+                    "The gain belongs to {year}, the year of the sale, and the cancelled debt "
+                    "to {discharge_year}; the estimate uses one year's rates and your one "
+                    "taxable income for both."
+                ),
+                {"year": str(forms.acquired_on.year), "discharge_year": str(facts.tax_year)},
+            )
+        )
+    return steps
+
+
+def _gain_tax_step(fig: TaxFigures) -> Message:
+    est = fig.estimate
+    zero, fifteen, twenty = est.gain_bands
+    floors = est.gain_schedule.floors
+    return Message(
+        N_(
+            "Tax on the long-term gain of {gain}, counted on top of your other taxable income: "
+            "{zero} at 0%, {fifteen} at 15% and {twenty} at 20% = {tax}. In {year} the 0% "
+            "rate reaches {zero_max} of taxable income and the 15% rate {fifteen_max} "
+            "({citation})."
+        ),
+        {"year": str(fig.facts.bracket_year), "citation": est.gain_schedule.citation},
+        money={
+            "gain": fig.gain.long_term_gain,
+            "zero": zero,
+            "fifteen": fifteen,
+            "twenty": twenty,
+            "tax": est.gain_tax,
+            "zero_max": floors[1],
+            "fifteen_max": floors[2],
+        },
+    )
+
+
+def estimate_steps(fig: TaxFigures) -> list[Message]:
+    facts, est = fig.facts, fig.estimate
+    steps = _year_steps(fig)
+    long_term = fig.gain.long_term_gain
+    if not est.ordinary_added and not long_term:
         steps.append(
             Message(N_("No extra federal income tax is estimated: nothing taxable remains."))
         )
         return steps
-    steps.append(
-        Message(
-            N_(
-                "Estimated extra federal income tax: {tax}, from adding {taxable} to your "
-                "taxable income of {income}; the last dollar is taxed at {rate}."
-            ),
-            {"rate": format_rate(est.rate_bp)},
-            money={"tax": est.tax, "taxable": taxable, "income": facts.base_income},
+    if est.ordinary_added:
+        steps.append(
+            Message(
+                N_(
+                    "Estimated extra federal income tax: {tax}, from adding {taxable} to your "
+                    "taxable income of {income}; the last dollar is taxed at {rate}."
+                )
+                if not long_term
+                else N_(
+                    "Tax at the ordinary rates: {tax}, from adding {taxable} to your taxable "
+                    "income of {income}; the last dollar is taxed at {rate}."
+                ),
+                {"rate": format_rate(est.rate_bp)},
+                money={
+                    "tax": est.ordinary_tax,
+                    "taxable": est.ordinary_added,
+                    "income": facts.base_income,
+                },
+            )
         )
-    )
+    if long_term:
+        steps.append(_gain_tax_step(fig))
+        if est.ordinary_added:
+            steps.append(
+                _money(
+                    N_(
+                        "Estimated extra federal income tax: {tax} ({ordinary} at the ordinary "
+                        "rates plus {gain_tax} on the long-term gain)."
+                    ),
+                    tax=est.tax,
+                    ordinary=est.ordinary_tax,
+                    gain_tax=est.gain_tax,
+                )
+            )
+        else:
+            steps.append(
+                _money(
+                    N_("Estimated extra federal income tax: {tax}, all on the long-term gain."),
+                    tax=est.tax,
+                )
+            )
     steps.append(
         Message(
             N_(
                 "The estimate uses the {year} ordinary income tax brackets ({citation}) "
                 "only: no credits, alternative minimum tax or other taxes."
+            )
+            if not long_term
+            else N_(
+                "The estimate uses the {year} ordinary income tax brackets ({citation}) and "
+                "capital-gain rates only: no credits, alternative minimum tax or other taxes."
             ),
             {"year": str(facts.bracket_year), "citation": est.schedule.citation},
         )
@@ -547,17 +765,90 @@ def explain(fig: TaxFigures) -> tuple[Message, ...]:
     return tuple(step for section in SECTIONS for step in section(fig))
 
 
+# -- what the estimate leaves out (shown beside the figure) ------------------------------------
+def _niit_threshold(fig: TaxFigures) -> int:
+    status = fig.facts.filing_status
+    if status in ("married_joint", "surviving_spouse"):
+        return fig.facts.tables.cents("niit_threshold_joint")
+    if status == "married_separate":
+        return fig.facts.tables.cents("niit_threshold_mfs")
+    return fig.facts.tables.cents("niit_threshold")
+
+
+def left_out(fig: TaxFigures) -> list[Message]:
+    """What the estimate does not include, for this case (the state tax note is always
+    given; see :mod:`.messages`): a gain with no basis entered, the net investment income
+    tax, depreciation on a rental or business property, a main home's nonqualified use."""
+    gain, scenario = fig.gain, fig.scenario
+    notes: list[Message] = []
+    if gain.basis is None:
+        notes.append(
+            Message(
+                N_(
+                    "Not included: tax on a gain on the property. Enter your adjusted basis "
+                    "to estimate it; without it the estimate covers cancelled debt only."
+                )
+            )
+        )
+    if gain.taxable_gain:
+        notes.append(
+            _money(
+                N_(
+                    "Not included: the 3.8% net investment income tax (IRC § 1411), which can "
+                    "apply to a gain like this one when your modified adjusted gross income is "
+                    "over {threshold}."
+                ),
+                threshold=_niit_threshold(fig),
+            )
+        )
+    if gain.taxable_gain and scenario.loan == "mortgage" and not scenario.main_home:
+        notes.append(
+            Message(
+                N_(
+                    "Not included: if you rented the property out or used it in a business, "
+                    "depreciation lowers its basis and that part of the gain is taxed at up to "
+                    "25%. Ask a tax professional."
+                )
+            )
+        )
+    if gain.sec121:
+        notes.append(
+            Message(
+                N_(
+                    "Not included: the main-home exclusion does not cover gain equal to "
+                    "depreciation taken after May 6, 1997 (for renting the home or using it "
+                    "in a business) or gain from periods after 2008 when it was not your main "
+                    "home."
+                )
+            )
+        )
+    return notes
+
+
 def cited(fig: TaxFigures) -> list[str]:
     """The source ids behind the figures and the explanation, in the order first named."""
     ids = ["pub_4681", "pub_544", "reg_1_1001_2"]
-    if fig.gain.sec121_limit:
+    if not fig.facts.recourse or fig.forms.form_1099a.expected:
+        ids.append("irs_tc432")
+    if fig.gain.sec121_limit or (fig.facts.main_home and fig.gain.gain and fig.gain.gain > 0):
         ids += ["irc_121", "pub_523"]
+    if fig.gain.taxable_gain:
+        ids.append("irc_1222")
+    if fig.gain.gain is not None and fig.gain.gain < 0:
+        ids.append("irc_165")
     ids += ["reg_1_6050p_1", "i1099ac"]
+    if fig.forms.acquired:
+        ids.append("f1099a")
     if fig.worksheet.cod:
         ids.append("irc_108")
         if fig.facts.qpri_eligible and not fig.facts.bankruptcy:
             ids += ["pub_525", "pl_116_260", "pl_119_21"]
         if fig.exclusions.form982_lines:
             ids.append("f982")
-    ids += ["irc_1", *fig.estimate.schedule.source_ids, "irs_vita"]
+    ids += ["irc_1", *fig.estimate.schedule.source_ids]
+    if fig.gain.long_term_gain:
+        ids += list(fig.estimate.gain_schedule.source_ids)
+    if fig.gain.taxable_gain:
+        ids.append("irc_1411")
+    ids.append("irs_vita")
     return ids

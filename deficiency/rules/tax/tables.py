@@ -2,7 +2,9 @@
 
 ``data/tax_brackets.csv`` (one row per bracket), ``data/tax_rules.csv`` (one dated value
 per row: the 1099-C threshold, the § 121 and QPRI limits, the QPRI window...) and
-``data/tax_event_codes.csv`` cite the bibliography (``rules/data/sources.csv``) by id.
+``data/tax_event_codes.csv`` and ``data/tax_capital_gains.csv`` (the 0%, 15% and 20% bands of
+a long-term capital gain, one row per band) cite the bibliography (``rules/data/sources.csv``)
+by id.
 Validation is strict because a silent typo here becomes a wrong tax figure: every printed
 cumulative tax must follow from the rates, every row must cite a known source, each QPRI
 limit must cover its whole date window, and the event codes must match the translatable
@@ -46,8 +48,11 @@ DATA_FILES: dict[str, str] = {
     "brackets": "tax_brackets.csv",
     "rules": "tax_rules.csv",
     "event_codes": "tax_event_codes.csv",
+    "capital_gains": "tax_capital_gains.csv",
 }
 BRACKETS_PER_SCHEDULE = 7
+#: IRC § 1(h)(1): a long-term capital gain is taxed at 0%, 15% or 20% by where it falls.
+CAPITAL_GAIN_RATES_BP: tuple[int, ...] = (0, 1500, 2000)
 REQUIRED_RULES = (
     "form_1099c_threshold",
     "multiple_debtors_threshold",
@@ -56,6 +61,9 @@ REQUIRED_RULES = (
     "qpri_window",
     "qpri_limit",
     "qpri_limit_mfs",
+    "niit_threshold",
+    "niit_threshold_joint",
+    "niit_threshold_mfs",
 )
 
 
@@ -77,6 +85,23 @@ class Schedule:
     floors: tuple[int, ...]
     rates_bp: tuple[int, ...]
     base_taxes: tuple[int, ...]
+    citation: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GainSchedule:
+    """The bands of a long-term capital gain for one year × filing status, floors in cents.
+
+    ``floors[i]`` is the taxable income (the gain included) above which ``rates_bp[i]``
+    applies: 0% up to the first threshold, 15% up to the second, 20% above (IRC § 1(h)(1),
+    the thresholds of § 1(j)(5)(B) as indexed by the year's revenue procedure).
+    """
+
+    year: int
+    filing_status: str
+    floors: tuple[int, ...]
+    rates_bp: tuple[int, ...]
     citation: str
     source_ids: tuple[str, ...]
 
@@ -116,6 +141,7 @@ class TaxTables:
     rules: tuple[Rule, ...]
     event_codes: Mapping[str, EventCode]
     sources: Mapping[str, Source]
+    gain_schedules: Mapping[tuple[int, str], GainSchedule]
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -128,6 +154,10 @@ class TaxTables:
             raise ValueError(
                 f"no {filing_status!r} brackets for {year}; loaded years: {self.years}"
             ) from None
+
+    def gain_schedule(self, year: int, filing_status: str) -> GainSchedule:
+        """The capital-gain bands of a loaded bracket year (the loader checks both match)."""
+        return self.gain_schedules[(year, filing_status)]
 
     def bracket_year(self, year: int) -> int:
         """The loaded year closest to ``year`` (the estimate for a year not loaded)."""
@@ -171,6 +201,15 @@ class RuleRow(Row):
     value: OptionalDollars
     valid_from: OptionalIsoDate
     valid_to: OptionalIsoDate
+    citation: Required
+    source: SourceIds
+
+
+class GainRow(Row):
+    year: WholeNumber
+    filing_status: Annotated[str, one_of(FILING_STATUSES)]
+    rate_bp: WholeNumber
+    over: Dollars
     citation: Required
     source: SourceIds
 
@@ -232,6 +271,47 @@ def _parse_brackets(text: str, sources: Mapping[str, Source]) -> dict[tuple[int,
     return schedules
 
 
+def _gain_schedule(year: int, status: str, rows: Sequence[GainRow]) -> GainSchedule:
+    """One year's bands, checked: 0%, 15%, 20% from 0 at rising whole-dollar thresholds."""
+    where = f"tax_capital_gains.csv {year} {status}"
+    floors = tuple(r.over for r in rows)
+    rates = tuple(r.rate_bp for r in rows)
+    if rates != CAPITAL_GAIN_RATES_BP:
+        raise TaxDataError(f"{where}: the rates must be {CAPITAL_GAIN_RATES_BP} basis points")
+    if floors[0] != 0 or any(a >= b for a, b in itertools.pairwise(floors)):
+        raise TaxDataError(f"{where}: thresholds must start at 0 and increase")
+    if any(f % 100 for f in floors):
+        raise TaxDataError(f"{where}: thresholds must be whole dollars")
+    if len({r.citation for r in rows}) != 1:
+        raise TaxDataError(f"{where}: one citation per schedule")
+    return GainSchedule(year, status, floors, rates, rows[0].citation, rows[0].source)
+
+
+def _parse_gains(
+    text: str, sources: Mapping[str, Source], years: Sequence[int]
+) -> dict[tuple[int, str], GainSchedule]:
+    """Every bracket year × filing status has its bands, and only those years."""
+    grouped: dict[tuple[int, str], list[GainRow]] = {}
+    for _line, row in parse_rows(
+        text, "tax_capital_gains.csv", GainRow, TaxDataError, context={"sources": sources}
+    ):
+        grouped.setdefault((row.year, row.filing_status), []).append(row)
+    schedules = {key: _gain_schedule(*key, rows) for key, rows in grouped.items()}
+    wanted = {(year, status) for year in years for status in FILING_STATUSES}
+    if set(schedules) != wanted:
+        missing = sorted(wanted - set(schedules))
+        extra = sorted(set(schedules) - wanted)
+        raise TaxDataError(
+            f"tax_capital_gains.csv: must cover the bracket years; missing {missing}, "
+            f"not in tax_brackets.csv {extra}"
+        )
+    for year in years:
+        joint, widow = schedules[(year, "married_joint")], schedules[(year, "surviving_spouse")]
+        if joint.floors != widow.floors:  # § 1(j)(5)(B)(i): the joint amount for both
+            raise TaxDataError(f"tax_capital_gains.csv {year}: surviving_spouse must equal joint")
+    return schedules
+
+
 def _check_rules(rules: Sequence[Rule]) -> None:
     """Every required rule present, with a value; each QPRI limit once on every day."""
     for key in REQUIRED_RULES:
@@ -286,11 +366,14 @@ def parse_tables(texts: Mapping[str, str]) -> TaxTables:
     """Parse and validate the data files given as text (keys as in ``DATA_FILES``, and
     ``sources`` for the bibliography)."""
     sources = parse_bibliography(texts["sources"], error=TaxDataError).sources
+    schedules = _parse_brackets(texts["brackets"], sources)
+    years = sorted({year for year, _ in schedules})
     return TaxTables(
-        schedules=MappingProxyType(_parse_brackets(texts["brackets"], sources)),
+        schedules=MappingProxyType(schedules),
         rules=_parse_rules(texts["rules"], sources),
         event_codes=MappingProxyType(_parse_event_codes(texts["event_codes"], sources)),
         sources=sources,
+        gain_schedules=MappingProxyType(_parse_gains(texts["capital_gains"], sources, years)),
     )
 
 

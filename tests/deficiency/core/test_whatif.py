@@ -52,7 +52,18 @@ def scenarios(draw):
     }
     if draw(st.booleans()):
         data["fmv"] = cents_str(draw(st.integers(0, 60_000_000)))
-    return validate(data)
+    # Issue 15: the tax includes the gain on the property, so the sweeps must move the
+    # amount realized (sale, debt, proceeds beyond the debt) exactly as one scenario does.
+    if draw(st.booleans()):
+        data["basis"] = cents_str(draw(st.integers(0, 60_000_000)))
+    if draw(st.booleans()):
+        data["credits"] = cents_str(draw(st.integers(0, 5_000_000)))
+    data["recourse"] = draw(st.sampled_from([None, "yes", "no"]))
+    data["main_home"] = draw(st.sampled_from(["yes", "no"]))
+    data["held_over_one_year"] = draw(st.sampled_from(["yes", "no"]))
+    data["owned_and_lived_2_of_5"] = draw(st.sampled_from(["yes", "no"]))
+    data["prior_home_exclusion"] = draw(st.sampled_from(["yes", "no"]))
+    return validate({key: value for key, value in data.items() if value is not None})
 
 
 @settings(max_examples=60, deadline=None)
@@ -76,6 +87,27 @@ def test_settlement_sweep_equals_single_scenarios(sc, share) -> None:
         one = _single(settle, settlement=from_cents(int(amount)))
         for key, value in one.items():
             assert int(swept[key][i]) == value, (key, amount)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    scenarios(),
+    st.lists(st.integers(0, 70_000_000), min_size=1, max_size=4),
+    st.lists(st.integers(0, 5_000_000), min_size=1, max_size=3),
+)
+def test_price_and_fee_grid_equals_single_scenarios(sc, prices, fees) -> None:
+    """The heatmap's grid (sale price × fees) point by point, gain on the property included."""
+    grid = whatif.figures(
+        sc,
+        TODAY,
+        sale_price=np.array(prices, dtype=np.int64)[None, :],
+        total_fees=np.array(fees, dtype=np.int64)[:, None],
+    )
+    for r, fee in enumerate(fees):
+        for c, price in enumerate(prices):
+            one = _single(sc, sale_price=from_cents(price), interest=from_cents(fee))
+            for key, value in one.items():
+                assert int(grid[key][r, c]) == value, (key, price, fee)
 
 
 def test_heatmap_grid_matches_sampled_points() -> None:

@@ -323,7 +323,11 @@ def test_state_barred_deficiency_is_nonrecourse(process: str, code: str) -> None
     assert result.cod_income == 0
     assert result.amount_realized == c("200000")
     assert result.gain == c("40000")
-    assert result.form_1099c_expected
+    # Not personally liable: the lender that took the home files Form 1099-A (box 5 not
+    # checked), not Form 1099-C (IRS Topic 432); a 1099-C sent anyway would use ``code``.
+    assert not result.form_1099c_expected
+    assert result.forms_expected == ("1099-A",)
+    assert not result.form_1099a.box5_personally_liable
     assert result.form_1099c.box6_code == code
     assert not result.form_1099c.box5_personally_liable
 
@@ -369,16 +373,21 @@ def test_json_shape() -> None:
     data = result.as_json()
     assert list(data) == [
         "form_1099c_expected",
+        "forms_expected",
         "amount_realized",
         "gain",
+        "taxable_gain",
         "cancelled_debt",
         "cod_income",
         "excluded",
         "taxable_cancelled_debt",
         "estimated_federal_tax",
+        "tax_on_gain",
         "marginal_rate",
         "sources",
     ]
+    assert data["forms_expected"] == ["1099-C"]  # a car held for personal use: no 1099-A
+    assert data["taxable_gain"] is None and data["tax_on_gain"] == "0.00"
     assert data["amount_realized"] == "10000.00"
     assert data["gain"] == "-1000.00"
     assert data["cancelled_debt"] == data["cod_income"] == "2000.00"
@@ -409,8 +418,8 @@ def test_sweep_helper_matches_assess() -> None:
 
 
 def test_notes_and_insolvency_worksheet() -> None:
-    result = run(loan="auto", balance="12000", sale_price="10000", action="forgive")
-    assert result.notes == (tax.STATE_TAX_NOTE, tax.PROFESSIONAL_NOTE)
+    result = run(loan="auto", balance="12000", sale_price="10000", action="forgive", basis="1")
+    assert result.notes[0] == tax.STATE_TAX_NOTE and result.notes[-1] == tax.PROFESSIONAL_NOTE
     assert "VITA" in tax.PROFESSIONAL_NOTE.text()
     lines = [
         line.line for part in ("liabilities", "assets") for line in tax.INSOLVENCY_CATEGORIES[part]

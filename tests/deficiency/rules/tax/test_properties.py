@@ -15,6 +15,7 @@ from deficiency.rules import tax
 
 TODAY = dt.date(2025, 6, 30)
 TOP_RATE_BP = 3700
+TOP_GAIN_RATE_BP = 2000
 dollars = st.integers(min_value=0, max_value=2_000_000_00)  # cents, up to $2M
 optional = st.none() | dollars
 
@@ -36,7 +37,12 @@ def scenarios(draw) -> tuple[dict[str, str], bool | None]:
         "filing_status": draw(st.sampled_from(FILING_STATUSES)),
         "taxable_income": cents_str(draw(st.integers(0, 1_500_000_00))),
         "discharge_date": draw(st.dates(dt.date(2005, 1, 1), dt.date(2028, 12, 31))).isoformat(),
+        "held_over_one_year": draw(st.sampled_from(["yes", "no"])),
+        "owned_and_lived_2_of_5": draw(st.sampled_from(["yes", "no"])),
+        "prior_home_exclusion": draw(st.sampled_from(["yes", "no"])),
     }
+    if draw(st.booleans()):
+        data["sale_date"] = draw(st.dates(dt.date(2005, 1, 1), dt.date(2028, 12, 31))).isoformat()
     for key in ("fmv", "basis", "total_liabilities", "total_assets"):
         value = draw(optional)
         if value is not None:
@@ -86,11 +92,19 @@ def test_exclusions_split_the_income_exactly(case) -> None:
 def test_extra_tax_is_bounded(case) -> None:
     data, nonrecourse = case
     result = _assess(data, nonrecourse)
+    gain = result.taxable_gain or 0
+    short, long = (0, gain) if result.long_term else (gain, 0)
     assert result.estimated_federal_tax >= 0
-    assert result.estimated_federal_tax <= _ceil_top_rate(result.taxable_cancelled_debt)
-    assert result.estimated_federal_tax <= _ceil_top_rate(result.cod_income)
-    if result.taxable_cancelled_debt == 0:
+    assert result.estimated_federal_tax == result.tax_on_ordinary_income + result.tax_on_gain
+    assert result.tax_on_ordinary_income <= _ceil_top_rate(result.taxable_cancelled_debt + short)
+    assert result.tax_on_ordinary_income <= _ceil_top_rate(result.cod_income + short)
+    assert result.tax_on_gain <= -(-long * TOP_GAIN_RATE_BP // tax.BASIS_POINTS)
+    if result.taxable_cancelled_debt == 0 and gain == 0:
         assert result.estimated_federal_tax == 0
+    if not result.recourse:  # nonrecourse: no income from cancelled debt, no 1099-C due
+        assert result.cod_income == 0 and not result.form_1099c_expected
+    assert result.form_1099a.expected == ("1099-A" in result.forms_expected)
+    assert result.form_1099c_expected == ("1099-C" in result.forms_expected)
     for message in (*result.steps, *result.notes):
         message.text()
 
