@@ -74,7 +74,8 @@ _CSS = """
 @media (min-width: WIDER_PXpx) {
   [class*="st-key-phone_"] { display: none !important; }
 }
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stPageLink"] *, [data-testid="stWidgetLabel"] * {
   white-space: normal !important;
   overflow: visible !important;
   text-overflow: clip !important;

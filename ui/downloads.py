@@ -36,6 +36,7 @@ def handout_buttons(found: Analysis, container: Any = st) -> None:
             mime="application/pdf",
             on_click="ignore",
             key="download_pdf",
+            wrap=True,  # in a column it would cut a long label ("…"; issue 17)
             icon="📄",
         )
     cols[1].download_button(
@@ -45,6 +46,7 @@ def handout_buttons(found: Analysis, container: Any = st) -> None:
         mime="text/csv",
         on_click="ignore",
         key="download_csv",
+        wrap=True,  # in a column it would cut a long label ("…"; issue 17)
         icon="⬇️",
     )
 

@@ -85,8 +85,26 @@ _WIDEST_JS = """
                text: (el.innerText || el.textContent || "").trim().slice(0, 60)};
     }
   }
+  // Text cut inside its own box ("Estimated extra feder…"): wider than the box shows it.
+  const clipped = [];
+  for (const el of document.querySelectorAll("[data-testid='stMain'] *")) {
+    if (el.closest("svg, pre, code, input, textarea")) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getBoundingClientRect().width) continue;
+    // Cut where the text or a box around it hides what does not fit (overflow visible
+    // only spills over, which the widest-element check sees).
+    let box = el;
+    for (let up = 0; box && up < 4; up += 1, box = box.parentElement) {
+      const style = getComputedStyle(box);
+      const hides = style.overflowX === "hidden" || style.overflowX === "clip";
+      if (hides && box.scrollWidth > box.clientWidth + 3) {
+        clipped.push(el.textContent.trim().slice(0, 60));
+        break;
+      }
+    }
+  }
   return {viewport: vw, root: document.documentElement.scrollWidth,
-          main: main ? main.scrollWidth : 0, widest: worst};
+          main: main ? main.scrollWidth : 0, widest: worst, clipped: clipped};
 }
 """
 
@@ -103,6 +121,7 @@ class PageReport:
     scroll_width: int = 0
     main_width: int = 0
     widest: dict[str, Any] | None = None
+    clipped: list[str] = field(default_factory=list)
     declared_lang: str = ""
     seconds: float = 0.0
 
@@ -231,6 +250,7 @@ def audit(
                     report.scroll_width = measured["root"]
                     report.main_width = measured["main"]
                     report.widest = measured["widest"]
+                    report.clipped = measured["clipped"]
                     with whole_page_in_view(page):
                         report.violations = axe_violations(page, axe)
                         if shots is not None:
@@ -263,6 +283,8 @@ def summary(reports: list[PageReport]) -> str:
         if r.declared_lang != r.lang
     ]
     lines.append("<html lang> not the page's language: " + (", ".join(wrong_lang) or "none"))
+    lines.append("text cut off in its box:")
+    lines += [f"  {r.path} {r.lang} {r.width}: {r.clipped}" for r in reports if r.clipped]
     lines.append("wider than the viewport:")
     for r in sorted(reports, key=lambda r: -r.overflow):
         if r.overflow > 0:

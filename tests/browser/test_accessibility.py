@@ -31,12 +31,15 @@ def _describe(violation: dict) -> str:
 @pytest.mark.parametrize("width", audit.WIDTHS)
 @pytest.mark.parametrize("lang", audit.LANGS)
 def test_every_page_passes_axe(browser: Browser, server: str, lang: str, width: int) -> None:
-    """No serious or critical axe-core violation, and ``<html lang>`` is the reader's."""
+    """No serious or critical axe-core violation, ``<html lang>`` is the reader's, and no
+    label or text is cut off in its box (axe does not look for that)."""
     reports = audit.audit(browser, server, langs=(lang,), widths=(width,))
     failing = [f"{r.path}: {_describe(v)}" for r in reports for v in r.failing]
     assert not failing, "\n".join(failing)
     wrong = {r.path: r.declared_lang for r in reports if r.declared_lang != lang}
     assert not wrong, f"<html lang> should be {lang!r}: {wrong}"
+    cut = {r.path: r.clipped for r in reports if r.clipped}
+    assert not cut, f"text cut off (a label ending in …): {cut}"
 
 
 # -- keyboard ---------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ def test_nothing_wider_than_a_phone(browser: Browser, server: str, lang: str) ->
             reach = max(measured["root"], measured["main"], widest["right"])
             if reach > measured["viewport"]:
                 wide.append(f"/{path} reaches {reach} px: {widest}")
+            if measured["clipped"]:
+                wide.append(f"/{path} cuts text off: {measured['clipped']}")
     finally:
         context.close()
     assert not wide, "\n".join(wide)
