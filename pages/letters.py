@@ -2,8 +2,8 @@
 
 Each letter the facts call for is drafted by the core (:mod:`deficiency.counselor.letters`):
 why it fits, the English letter to send and, for a Japanese or Spanish reader, its
-translation beside it, what to enclose, how to send it and the dates that matter, with a PDF
-and a plain-text download.
+translation beside it, what to enclose, how to send it and the dates that matter, with a PDF,
+a Word file (to edit before signing) and a plain-text download.
 
 Privacy: the names, addresses and account number typed here fill in the letters only. Their
 widgets' keys do not start with ``in_`` (:data:`ui.state.WIDGET_PREFIX`), so they are never
@@ -37,8 +37,8 @@ from deficiency.counselor.letters import (
 )
 from deficiency.counselor.letters import drafts as offered_letters
 from deficiency.outputs.handout import HandoutFontError, find_fonts
-from deficiency.outputs.letters import render_letter_pdf
-from ui import frame, state
+from deficiency.outputs.letters import render_letter_docx, render_letter_pdf
+from ui import a11y, frame, state
 from ui.text import _, lang, plain, render
 from ui.widgets import disclaimer, show_issues
 
@@ -122,6 +122,13 @@ def _pdf(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable
     return build
 
 
+def _docx(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
+    def build() -> bytes:
+        return render_letter_docx(item, parties, reader, today)
+
+    return build
+
+
 def _text(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
     def build() -> bytes:
         return render_text(item, parties, reader, today).encode("utf-8")
@@ -146,7 +153,9 @@ def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
         cols = st.columns(2)
         with cols[0]:
             st.markdown("**" + plain(_("The letter to send (English)")) + "**")
-            with st.container(border=True):
+            # English on purpose, and marked so (WCAG 3.1.2): a screen reader reads it as such.
+            part = a11y.language_part(LETTER_LANGUAGE, f"letter_{item.kind}")
+            with part, st.container(border=True):
                 st.markdown(_markdown(english))
         with cols[1]:
             st.markdown("**" + plain(_("Translation, for your reading only")) + "**")
@@ -154,27 +163,39 @@ def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
                 st.markdown(_markdown(letter_lines(item, parties, today, Voice(reader))))
     with st.expander(_("What to enclose, how to send it, the dates, free help")):
         st.markdown(_markdown(notes_lines(item, Voice(reader))))
-    cols = st.columns(2)
+    cols = st.columns(3)
     try:
         find_fonts(reader)
     except HandoutFontError as error:
         cols[0].error(_(error.message))
     else:
         cols[0].download_button(
-            _("Download the letter (PDF)"),
+            _("The letter as a PDF"),
             data=_pdf(item, parties, reader, today),
             file_name=f"letter-{item.kind}.pdf",
             mime="application/pdf",
             on_click="ignore",
+            width="stretch",
             key=f"letter_pdf_{item.kind}",
             icon="📄",
         )
     cols[1].download_button(
-        _("Download the letter (plain text, for an e-mail)"),
+        _("The letter as a Word file, to edit"),
+        data=_docx(item, parties, reader, today),
+        file_name=f"letter-{item.kind}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        on_click="ignore",
+        width="stretch",
+        key=f"letter_docx_{item.kind}",
+        icon="📝",
+    )
+    cols[2].download_button(
+        _("The letter as plain text, for an e-mail"),
         data=_text(item, parties, reader, today),
         file_name=f"letter-{item.kind}.txt",
         mime="text/plain",
         on_click="ignore",
+        width="stretch",
         key=f"letter_text_{item.kind}",
         icon="✉️",
     )

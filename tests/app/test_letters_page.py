@@ -56,7 +56,7 @@ def test_the_letters_that_fit_in_each_language(lang: str) -> None:
         assert i18n.gettext_for(lang)("Dear Sir or Madam:") in body
         column = i18n.gettext_for(lang)("Translation, for your reading only")
         assert column != "Translation, for your reading only" and column in body
-    assert len(at.get("download_button")) == 2 * len(expected_titles(lang))
+    assert len(at.get("download_button")) == 3 * len(expected_titles(lang))
 
 
 def test_typed_names_fill_the_letters_and_never_reach_the_link() -> None:

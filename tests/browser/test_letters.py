@@ -1,5 +1,5 @@
 """The Letters page in a real browser (issue 19): what a reader types for the download stays
-out of the address bar and the server's log but reaches both downloads; the page passes the
+out of the address bar and the server's log but reaches every download; the page passes the
 accessibility checks of issue 17 (axe-core WCAG 2.2 A/AA, ``<html lang>``, a phone's width).
 
 One server of this module's own (bench.common.running), so its log can be read afterwards.
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote_plus
 
+import docx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
@@ -62,9 +63,9 @@ def test_typed_details_stay_out_of_the_link_and_the_log(browser: Browser, app: S
             assert not any(typed in url for url in addresses), (typed, addresses)
         assert "balance=20000" in page.url  # the figures stay in the link
 
-        # The first letter's two downloads: the PDF, then the plain text.
+        # The first letter's downloads: the PDF, the Word file, the plain text.
         with page.expect_download() as text_download:
-            page.get_by_test_id("stDownloadButton").nth(1).click()
+            page.get_by_test_id("stDownloadButton").nth(2).click()
         text = Path(text_download.value.path()).read_text(encoding="utf-8")
         assert NAME in text and ADDRESS in text and ACCOUNT in text
         assert "$8,000.00" in text and "not legal or tax advice" in text
@@ -76,6 +77,12 @@ def test_typed_details_stay_out_of_the_link_and_the_log(browser: Browser, app: S
         flat = "".join(flat.split())
         for typed in (NAME, ADDRESS, ACCOUNT, "$8,000.00"):
             assert "".join(typed.split()) in flat
+
+        with page.expect_download() as word_download:
+            page.get_by_test_id("stDownloadButton").nth(1).click()
+        document = docx.Document(word_download.value.path())
+        written = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        assert NAME in written and ADDRESS in written and ACCOUNT in written
     finally:
         context.close()
     log = app.log.read_text(errors="replace")

@@ -329,8 +329,11 @@ def dispute(facts: Facts, template: Template) -> Fields:
     if past_removal(facts):
         fields.fact("removal")
         fields.dates["dofd"] = scenario.dofd  # type: ignore[assignment] - checked above
+        # The legal limit only when it surely applies: the credit rules may hold it for a
+        # charge-off or a collection that has not happened (``removal_outer_limit_conditional``).
         limit = report.removal_outer_limit
-        if limit is not None and limit <= facts.today:
+        conditional = getattr(report, "removal_outer_limit_conditional", False)
+        if limit is not None and not conditional and limit <= facts.today:
             fields.dates["limit"] = limit
     answer = _countdown(facts, delay.LABEL_DISPUTE_ANSWER)
     if answer is not None and scenario.dispute_date is not None:

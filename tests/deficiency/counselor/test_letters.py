@@ -43,7 +43,7 @@ from deficiency.counselor.letters.templates import (
     parse_template,
     template_text,
 )
-from deficiency.outputs.letters import render_letter_pdf
+from deficiency.outputs.letters import render_letter_docx, render_letter_pdf
 from deficiency.rules import ucc
 from deficiency.text import i18n
 from deficiency.text.labels import DISCLAIMER
@@ -459,3 +459,19 @@ def test_the_pdf_reads_back_with_the_figures_and_the_names(lang: str) -> None:
         # pypdf maps only a subset font's first 256 glyphs back to text, and the Japanese
         # notes use more: the Latin parts above read back, the Japanese sentences not all.
         assert squash(i18n.gettext_for(lang)(DISCLAIMER)) in rest
+
+
+def test_the_word_file_reads_back_with_the_letter_then_the_notes() -> None:
+    import docx
+
+    item = offered(found("barred"))["defense"]
+    data = render_letter_docx(item, PARTIES, "es", TODAY)
+    document = docx.Document(io.BytesIO(data))
+    assert document.core_properties.title == "Notice of a state-law defense to the deficiency"
+    lines = [paragraph.text for paragraph in document.paragraphs if paragraph.text]
+    letter = lines[: lines.index("Sent by certified mail, return receipt requested.") + 1]
+    assert letter[0] == "Ana María Ruiz" and "ACCT-4471-09" in "\n".join(letter)
+    assert any("A.R.S. § 33-814(G)" in line for line in letter)
+    kept = "\n".join(lines[len(letter) :])
+    assert i18n.gettext_for("es")(DISCLAIMER) in kept
+    assert "Estimado(a) señor(a):" in kept  # the translation, after the notes
