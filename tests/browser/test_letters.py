@@ -89,7 +89,9 @@ def test_typed_details_stay_out_of_the_link_and_the_log(browser: Browser, app: S
     assert not any(typed in log for typed in (NAME, ADDRESS, ACCOUNT, "Quintana", "Juniper"))
 
 
-@pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("ja", 390), ("es", 1280)])
+# Every page in every language and width is audited by test_accessibility.py; here the
+# letters page alone, where its own risks are: the English letter beside Japanese on a phone.
+@pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("ja", 390)])
 def test_the_letters_page_passes_the_accessibility_checks(
     browser: Browser, app: Server, lang: str, width: int
 ) -> None:

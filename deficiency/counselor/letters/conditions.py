@@ -108,6 +108,8 @@ def collectible_to_settle(facts: Facts) -> Message | None:
     offer = facts.offer
     if facts.scenario.action == "forgive" or collectible <= 0 or offer is None:
         return None
+    if facts.scenario.action == "settle" and facts.scenario.settlement_date is not None:
+        return None  # settled already: the dispute letters hold the lender to it
     if offer.result.borrower_owes <= 0:
         return None
     return Message(R_COLLECTIBLE, money={"collectible": collectible})

@@ -82,7 +82,8 @@ OFFERED_WHEN: dict[str, str] = {
     ),
     "validation": N_("Offered when there is a deficiency and the lender pursues it."),
     "settlement": N_(
-        "Offered when the lender pursues a deficiency that your state's law lets it collect."
+        "Offered when the lender pursues a deficiency that your state's law lets it collect, "
+        "until it is settled."
     ),
     "defense": N_(
         "Offered when your state's law bars or limits the deficiency, or the lender's time to "

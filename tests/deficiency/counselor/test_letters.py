@@ -237,7 +237,8 @@ def test_the_validation_request_disputes_a_barred_deficiency_in_full() -> None:
 
 
 def test_the_settlement_offer_uses_the_settlement_or_the_what_if_share() -> None:
-    settled = offered(found("settled"))["settlement"]
+    assert "settlement" not in offered(found("settled"))  # settled already (a date)
+    settled = offered(found("settled", settlement_date=""))["settlement"]
     assert settled.figures["offer"] == 1_000_000
     assert settled.figures["forgiven"] == 5_000_000 - 1_000_000
     collect = found("settled", action="collect", settlement="0")
@@ -306,6 +307,8 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
     }
     if data["action"] == "settle":
         data["settlement"] = str(draw(st.integers(0, max(balance - price, 0))))
+        if draw(st.booleans()):
+            data["settlement_date"] = draw(st.dates(dt.date(2020, 1, 1), TODAY)).isoformat()
     if draw(st.booleans()):
         data["sale_date"] = draw(st.dates(dt.date(2019, 1, 1), TODAY)).isoformat()
     if draw(st.booleans()):
@@ -337,7 +340,9 @@ def expected_kinds(a: Analysis) -> set[str]:
         found_kinds.add("validation")
         if law.barred or limited or passed:
             found_kinds.add("defense")
-    if sc.action != "forgive" and law.collectible_cents > 0 and offer > 0 and deficiency > 0:
+    settled_already = sc.action == "settle" and sc.settlement_date is not None
+    settle = sc.action != "forgive" and not settled_already and law.collectible_cents > 0
+    if settle and offer > 0 and deficiency > 0:
         found_kinds.add("settlement")
     old = sc.dofd is not None and removal is not None and removal <= TODAY
     if law.barred or (sc.action in ("settle", "forgive") and deficiency > 0) or old:
