@@ -19,7 +19,9 @@ def query(url: str) -> dict[str, str]:
 def test_shared_link_shows_the_deficiency(page: Page, server: str) -> None:
     page.goto(server + SHORT_SALE)
     wait_for_app(page)
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text("$50,000.00")
+    expect(
+        page.get_by_test_id("stMetric").filter(has_text="Deficiency balance").first
+    ).to_contain_text("$50,000.00")
     assert metric_value(page, "Deficiency balance") == "$50,000.00"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "scenario-1280.png"), full_page=True)
