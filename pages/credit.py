@@ -34,7 +34,8 @@ st.subheader(_("How the account is reported, step by step"))
 steps = pd.DataFrame(
     [
         (
-            step.status_code + (f" + {step.special_comment}" if step.special_comment else ""),
+            render(step.when_text),  # earlier, now, or "Later, if …" with its condition
+            step.code,
             render(step.status_text),
             money(step.balance_cents),
             date(step.date),
@@ -42,7 +43,7 @@ steps = pd.DataFrame(
         )
         for step in c.sequence
     ],
-    columns=[_("Code"), _("Meaning"), _("Balance reported"), _("Date"), _("Note")],
+    columns=[_("When"), _("Code"), _("Meaning"), _("Balance reported"), _("Date"), _("Note")],
 )
 a11y.table(steps, key="credit_steps", hide_index=True)
 sections.bullets(c.reporting_notes)

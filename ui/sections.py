@@ -116,7 +116,7 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
     code = f"{c.status_code}" + (f" + {c.special_comment}" if c.special_comment else "")
     container.markdown(
         plain(
-            _("Expected reporting: {text} (Metro 2 code {code})").format(
+            _("Most likely reported now: {text} (Metro 2 code {code})").format(
                 text=render(c.status_text), code=code
             )
         )
@@ -125,9 +125,16 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
         container.caption(plain(render(c.special_comment_text)))
     if c.varies_text is not None:
         container.caption(plain(render(c.varies_text)))
+    # What may follow, each step with its condition ("Later, if …"), never as the status now.
+    bullets((step.line for step in c.later_steps), container)
+    # The outer limit may hang on a later charge-off, or be only an estimate without a DOFD.
+    outer = c.outer_limit_text
     rows = [
         (_("Leaves your report (usual)"), date(c.removal_date)),
-        (_("Latest legal removal date"), date(c.removal_outer_limit)),
+        (
+            _("Latest legal removal date"),
+            render(outer) if outer is not None else date(c.removal_outer_limit),
+        ),
     ]
     # Only waiting periods that concern the scenario (none for a car's repossession).
     rows += [(_(PROGRAM_LABELS[e.program]), date(e.date)) for e in c.waiting_periods]

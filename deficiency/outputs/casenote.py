@@ -241,7 +241,9 @@ def _credit(w: _Writer, found: Analysis) -> None:
     c = found.credit
     w.heading(SECTION_CREDIT)
     w.item(w._(REMOVAL), w.date(c.removal_date))
-    if c.removal_outer_limit is not None:
+    if c.outer_limit_text is not None:  # conditional on a charge-off, or an estimate
+        w.item(w._(REMOVAL_LIMIT), w.render(c.outer_limit_text))
+    elif c.removal_outer_limit is not None:
         w.item(w._(REMOVAL_LIMIT), w.date(c.removal_outer_limit))
     for item in c.eligibility:
         if item.date is not None:

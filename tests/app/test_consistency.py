@@ -245,6 +245,15 @@ def check_tax_summary(at: AppTest, found: Analysis, where: str, f: Findings) -> 
     )
 
 
+def outer_limit(found: Analysis, date_fmt) -> str:
+    """The outer-limit cell: a plain date, or "…, if charged off or sent to collection", or
+    "No later than … (estimate)" without a date of first delinquency (issue 15)."""
+    c = found.credit
+    if c.outer_limit_text is not None:
+        return c.outer_limit_text.text(None, money, date_fmt)
+    return date_fmt(c.removal_outer_limit)
+
+
 def check_credit_summary(at: AppTest, found: Analysis, where: str, f: Findings) -> None:
     """The credit section (Calculator and Credit page): the Metro 2 code and the dates."""
     c = found.credit
@@ -261,7 +270,7 @@ def check_credit_summary(at: AppTest, found: Analysis, where: str, f: Findings) 
         milestones[:2],
         [
             ("Leaves your report (usual)", day(c.removal_date)),
-            ("Latest legal removal date", day(c.removal_outer_limit)),
+            ("Latest legal removal date", outer_limit(found, day)),
         ],
     )
     programs = {PROGRAM_LABELS[e.program]: day(e.date) for e in c.eligibility}
@@ -358,18 +367,11 @@ def check_credit_page(at: AppTest, found: Analysis, f: Findings) -> None:
     """The Credit page: the summary, each reporting step and the earliest new mortgage."""
     c = found.credit
     check_credit_summary(at, found, "Credit", f)
-    steps = rows_of(table(at, ["Code", "Meaning", "Balance reported", "Date", "Note"]))
+    steps = rows_of(table(at, ["When", "Code", "Meaning", "Balance reported", "Date", "Note"]))
     f.same(
-        "Credit · reporting steps (code, balance, date)",
-        [(s[0], s[2], s[3]) for s in steps],
-        [
-            (
-                s.status_code + (f" + {s.special_comment}" if s.special_comment else ""),
-                money(s.balance_cents),
-                day(s.date),
-            )
-            for s in c.sequence
-        ],
+        "Credit · reporting steps (when, code, balance, date)",
+        [(s[0], s[1], s[3], s[4]) for s in steps],
+        [(s.when_text.text(), s.code, money(s.balance_cents), day(s.date)) for s in c.sequence],
     )
     programs = {PROGRAM_LABELS[e.program]: day(e.date) for e in c.eligibility}
     for label, earliest, _source in rows_of(table(at, ["Program", "Earliest date", "Source"])):
@@ -535,7 +537,7 @@ def check_exports(found: Analysis, link: str, today: dt.date, f: Findings) -> No
         ("Taxable cancelled debt", money(t.taxable_cancelled_debt)),
         ("Estimated extra federal tax", money(t.estimated_federal_tax)),
         ("Leaves your report (usual)", paper_day(found.credit.removal_date)),
-        ("Latest legal removal date", paper_day(found.credit.removal_outer_limit)),
+        ("Latest legal removal date", outer_limit(found, paper_day)),
     ]
     code = found.credit.status_code + (
         f" + {found.credit.special_comment}" if found.credit.special_comment else ""

@@ -231,7 +231,7 @@ def draw_credit(w: Writer, found: Analysis) -> None:
     w.heading(_("Credit report"))
     code = c.status_code + (f" + {c.special_comment}" if c.special_comment else "")
     w.paragraph(
-        _("Expected reporting: {text} (Metro 2 code {code})").format(
+        _("Most likely reported now: {text} (Metro 2 code {code})").format(
             text=w.render(c.status_text), code=code
         ),
         style="B",
@@ -239,9 +239,15 @@ def draw_credit(w: Writer, found: Analysis) -> None:
     for extra in (c.special_comment_text, c.varies_text):
         if extra is not None:
             w.paragraph(w.render(extra), size=SMALL_PT + 0.5, color=MUTED)
+    # What may follow, each step with its condition ("Later, if …"), as the Calculator says.
+    w.bullets((w.render(step.line) for step in c.later_steps), size=SMALL_PT + 0.5)
+    outer = c.outer_limit_text  # "…, if charged off", or "No later than … (estimate)"
     rows = [
         (_("Leaves your report (usual)"), w.date(c.removal_date)),
-        (_("Latest legal removal date"), w.date(c.removal_outer_limit)),
+        (
+            _("Latest legal removal date"),
+            w.render(outer) if outer is not None else w.date(c.removal_outer_limit),
+        ),
     ]
     # Only the programs whose waiting periods concern this scenario (none for a car's
     # repossession): a row per program "Not known" would suggest a missing date.

@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import NamedTuple
 
 from deficiency.core.engine import Result
 from deficiency.core.scenario import PATHS_BY_LOAN, SCORE_BANDS, Scenario
 from deficiency.rules.credit.dates import add_months, shift
 from deficiency.rules.credit.messages import (
+    BOUND_EVENTS,
     CITE_150K,
     CITE_BANKRUPTCY,
     CITE_DISPUTE,
@@ -18,6 +20,7 @@ from deficiency.rules.credit.messages import (
     CITE_OUTER,
     CITE_REMOVAL,
     COMMENT_TEXT,
+    CONDITION_TEXT,
     MSG_150K,
     MSG_ALREADY_REMOVED,
     MSG_BARRED_DE,
@@ -54,7 +57,10 @@ from deficiency.rules.credit.messages import (
     MSG_NO_RESTART,
     MSG_NO_RESTART_NODATE,
     MSG_NO_SHORT_SALE_CODE,
+    MSG_OUTER_BOUND,
+    MSG_OUTER_BOUND_NOW,
     MSG_OUTER_LIMIT,
+    MSG_OUTER_LIMIT_IF,
     MSG_PAID_FULL,
     MSG_REMOVAL,
     MSG_SCORE_ABOUT,
@@ -73,6 +79,10 @@ from deficiency.rules.credit.messages import (
     MSG_WAIT_NOT_MORTGAGE_BK,
     STATUS_TEXT,
     WAIT_TEXT,
+    WHEN_EARLIER,
+    WHEN_LATER,
+    WHEN_LATER_AFTER,
+    WHEN_NOW,
 )
 from deficiency.rules.credit.result import (
     CreditResult,
@@ -81,7 +91,6 @@ from deficiency.rules.credit.result import (
     ScoreRange,
 )
 from deficiency.rules.credit.tables import (
-    CHARGE_OFF_CODES,
     PROGRAM_NAMES,
     PROGRAMS,
     CreditTables,
@@ -125,10 +134,76 @@ def _outcome_key(scenario: Scenario, result: Result, barred: bool) -> tuple[str,
     return scenario.loan, path, scenario.action, False
 
 
+def _event_dates(
+    key: tuple[str, str, str, bool],
+    scenario: Scenario,
+    result: Result,
+    charged_off_on: dt.date | None,
+    settled_on: dt.date | None,
+) -> dict[str, dt.date | None]:
+    """When each condition of the outcome table happened, as far as the scenario says.
+
+    A settlement counts only when the action is to settle (as it always did): paying the
+    agreed amount is ``paid`` when it covers the whole deficiency, ``settled`` when part is
+    forgiven (CRRG FAQ 34: AU only for less than the full balance). No input says whether the
+    balance went to collection: that stays a possible later step.
+    """
+    dates: dict[str, dt.date | None] = {
+        "completed": scenario.sale_date,
+        "charged_off": charged_off_on,
+        "collection": None,
+        "paid": None,
+        "settled": None,
+    }
+    if key[2] == "settle":
+        dates["settled" if result.cancelled_debt > 0 else "paid"] = settled_on
+    return dates
+
+
+def _walk(
+    rows: tuple[OutcomeRow, ...], dates: dict[str, dt.date | None], today: dt.date
+) -> tuple[list[OutcomeRow], list[OutcomeRow]]:
+    """The steps reached by ``today`` (the last is the status now), and the possible later ones.
+
+    Step 1, the sale or transfer, is always reached: the app is about what follows it. From
+    each reached step the account moves on by the earliest of its next steps whose event has
+    happened (a dated event on or before ``today``). The later steps are everything that can
+    still follow the status now, in the table's order, each after the step it follows.
+    """
+    children: dict[int, list[OutcomeRow]] = {row.step: [] for row in rows}
+    for row in rows:
+        if row.after is not None:
+            children[row.after].append(row)
+
+    def day(row: OutcomeRow) -> dt.date | None:
+        return dates[row.condition]
+
+    reached = [rows[0]]
+    while True:
+        ready = [
+            (when, row.step, row)
+            for row in children[reached[-1].step]
+            if (when := day(row)) is not None and when <= today
+        ]
+        if not ready:
+            break
+        reached.append(min(ready)[2])
+    later: list[OutcomeRow] = []
+
+    def follow(step: int) -> None:
+        for row in children[step]:
+            later.append(row)
+            follow(row.step)
+
+    follow(reached[-1].step)
+    return reached, later
+
+
 def _reporting(
     scenario: Scenario,
     result: Result,
     barred: bool,
+    today: dt.date,
     tables: CreditTables,
     cites: _Cites,
     charged_off_on: dt.date | None,
@@ -136,32 +211,51 @@ def _reporting(
 ) -> tuple[tuple[ReportingStep, ...], list[Message]]:
     key = _outcome_key(scenario, result, barred)
     cites.take(("cfpb_metro2",))  # the meaning of every code shown
-    dates = {"at_sale": scenario.sale_date, "charge_off": charged_off_on, "settlement": settled_on}
-    # A "settlement" of the whole balance is a payment in full: no AU (CRRG FAQ 34, Answer B).
-    paid_in_full = key[2] == "settle" and result.cancelled_debt == 0
+    dates = _event_dates(key, scenario, result, charged_off_on, settled_on)
+    rows = tables.outcomes[key]
+    # Settling for the whole balance is a payment in full, for less a settlement: only the
+    # one that matches the agreed amount is a possible later step.
+    skip = {"paid" if result.cancelled_debt > 0 else "settled"} if key[2] == "settle" else set()
+    reached, later = _walk(tuple(r for r in rows if r.condition not in skip), dates, today)
+    by_step = {row.step: row for row in rows}
 
-    def comment(row: OutcomeRow) -> str | None:
-        if paid_in_full and row.phase == "settlement" and row.special_comment == "AU":
-            return None
-        return row.special_comment
+    def code(row: OutcomeRow) -> str:
+        return row.status_code + (f" + {row.special_comment}" if row.special_comment else "")
 
+    def when(row: OutcomeRow, place: str) -> Message:
+        if place != "later":
+            return Message(WHEN_NOW if place == "now" else WHEN_EARLIER)
+        condition = Message(CONDITION_TEXT[row.condition])
+        if row.after == reached[-1].step:
+            return Message(WHEN_LATER, {"condition": condition})
+        parent = by_step[row.after or 1]
+        return Message(WHEN_LATER_AFTER, {"code": code(parent), "condition": condition})
+
+    placed = [(row, "earlier") for row in reached[:-1]]
+    placed += [(reached[-1], "now"), *((row, "later") for row in later)]
     steps = tuple(
         ReportingStep(
             step=row.step,
-            phase=row.phase,
+            after=row.after,
+            condition=row.condition,
             status_code=row.status_code,
             status_text=Message(STATUS_TEXT[row.status_code]),
-            special_comment=comment(row),
-            special_comment_text=Message(COMMENT_TEXT[code]) if (code := comment(row)) else None,
+            special_comment=row.special_comment,
+            special_comment_text=(
+                Message(COMMENT_TEXT[row.special_comment]) if row.special_comment else None
+            ),
             balance_cents=result.deficiency if row.balance == "deficiency" else 0,
-            date=dates[row.phase],
+            date=dates[row.condition],
             varies_by_lender=row.varies_by_lender,
             confidence=row.confidence,
             sources=cites.take(row.sources),
+            when=place,
+            when_text=when(row, place),
         )
-        for row in tables.outcomes[key]
+        for row, place in placed
     )
     _, path, action, _ = key
+    paid_in_full = action == "settle" and result.cancelled_debt == 0
     notes: list[Message] = []
     if path == "short_sale":
         notes.append(Message(MSG_NO_SHORT_SALE_CODE))
@@ -195,36 +289,98 @@ def _reporting(
     return steps, notes
 
 
+#: Paths that happen only after a default, so the delinquency behind any later charge-off or
+#: collection began on or before their completion (89 is "on a defaulted mortgage"; a
+#: repossession or surrender follows one). A short sale counts only when the loan was behind.
+AFTER_DEFAULT = frozenset({"foreclosure", "deed_in_lieu", "repossession", "voluntary_surrender"})
+
+
+class _Removal(NamedTuple):
+    removal: dt.date | None
+    outer: dt.date | None
+    conditional: bool
+    bound: dt.date | None
+    notes: list[Message]
+
+
+def _outer_bound(
+    scenario: Scenario,
+    path: str,
+    current: bool | None,
+    happened: bool,
+    tables: CreditTables,
+    cites: _Cites,
+) -> tuple[dt.date | None, list[Message]]:
+    """No DOFD: the latest the § 1681c(c)(1) limit can be, counted from the completion.
+
+    Why it is a bound: the delinquency that precedes a charge-off or collection of what is
+    left after a foreclosure, deed in lieu, repossession or surrender began on or before the
+    completion, so DOFD + 180 days + 7 years is at most completion + 180 days + 7 years. It
+    fails only if the borrower caught up after the sale and then defaulted again (the note
+    says so and asks for the DOFD). Never counted from the charge-off date (FTC, Amason).
+    """
+    sale = scenario.sale_date
+    behind = path in AFTER_DEFAULT or (path == "short_sale" and current is False)
+    if sale is None or not behind:
+        return None, []
+    rule = tables.periods["charge_off_limit_bound"]
+    bound = shift(sale, rule.years, rule.days)
+    cites.take(rule.sources)
+    text = MSG_OUTER_BOUND_NOW if happened else MSG_OUTER_BOUND
+    params = {"event": Message(BOUND_EVENTS[path]), "cite": CITE_OUTER}
+    notes = [Message(text, params, dates={"date": bound, "completed": sale})]
+    if bound.day != (sale + dt.timedelta(rule.days)).day:
+        notes.append(Message(MSG_MONTH_END))
+    return bound, notes
+
+
 def _removal(
     scenario: Scenario,
     steps: tuple[ReportingStep, ...],
     owed_later: bool,
+    current: bool | None,
     today: dt.date,
     tables: CreditTables,
     cites: _Cites,
-) -> tuple[dt.date | None, dt.date | None, list[Message]]:
+) -> _Removal:
+    """The usual removal (DOFD + 7 years) and § 1681c(c)(1)'s outer limit.
+
+    The outer limit concerns charge-offs and collections (their codes are marked in
+    ``credit_status_codes.csv``): exact when the account reached one, conditional ("if
+    charged off or sent to collection") when one is only a possible later step, and none
+    otherwise. Without a DOFD it can only be bounded from the completion (:func:`_outer_bound`).
+    """
     usual, limit_rule = tables.periods["adverse_item"], tables.periods["charge_off_limit"]
+    triggers = tables.outer_limit_codes
+    happened = any(s.status_code in triggers for s in steps if s.when != "later")
+    possible = any(s.status_code in triggers for s in steps if s.when == "later")
     notes: list[Message] = []
     dofd = scenario.dofd
     if dofd is None:
         notes.append(Message(MSG_NEED_DOFD))
+        bound = None
+        if happened or possible:
+            path = scenario.path or PATHS_BY_LOAN[scenario.loan][0]
+            bound, bound_notes = _outer_bound(scenario, path, current, happened, tables, cites)
+            notes += bound_notes
         if owed_later:
             notes.append(Message(MSG_NO_RESTART_NODATE))
-        return None, None, notes
+        return _Removal(None, None, False, bound, notes)
     removal = shift(dofd, usual.years, usual.days)
     cites.take(usual.sources)
     notes.append(
         Message(MSG_REMOVAL, {"cite": CITE_REMOVAL}, dates={"date": removal, "dofd": dofd})
     )
     outer: dt.date | None = None
-    if any(step.status_code in CHARGE_OFF_CODES for step in steps):
+    if happened or possible:
         outer = shift(dofd, limit_rule.years, limit_rule.days)
         cites.take(limit_rule.sources)
-        notes.append(Message(MSG_OUTER_LIMIT, {"cite": CITE_OUTER}, dates={"date": outer}))
+        text = MSG_OUTER_LIMIT if happened else MSG_OUTER_LIMIT_IF
+        notes.append(Message(text, {"cite": CITE_OUTER}, dates={"date": outer}))
     else:
         notes.append(Message(MSG_NO_OUTER_LIMIT))
     if removal.day != dofd.day or (
-        outer is not None and outer.day != (dofd + dt.timedelta(180)).day
+        outer is not None and outer.day != (dofd + dt.timedelta(limit_rule.days)).day
     ):
         notes.append(Message(MSG_MONTH_END))
     if owed_later:
@@ -233,7 +389,7 @@ def _removal(
     if today >= removal:
         notes.append(Message(MSG_ALREADY_REMOVED))
     notes.append(Message(MSG_150K, {"cite": CITE_150K}))
-    return removal, outer, notes
+    return _Removal(removal, outer, outer is not None and not happened, None, notes)
 
 
 def _bankruptcy_removal(
@@ -327,7 +483,7 @@ def _wait_events(
     events: list[tuple[str, dt.date | None]] = []
     if scenario.loan == "mortgage":
         events.append((scenario.path or "short_sale", scenario.sale_date))
-        if charged_off_on and any(step.status_code in CHARGE_OFF_CODES for step in steps):
+        if charged_off_on and any(step.condition == "charged_off" for step in steps):
             events.append(("charge_off", charged_off_on))
     if scenario.bankruptcy == "chapter7":
         events.append(("bankruptcy_ch7", None))
@@ -356,7 +512,7 @@ def _program_notes(
     if program == "va" and "short_sale" in names:
         notes.append(Message(MSG_VA_SHORT_SALE))
     if program == "fannie_mae" and scenario.loan == "mortgage":
-        if not charged_off_on and any(step.status_code in CHARGE_OFF_CODES for step in steps):
+        if not charged_off_on and any(step.condition == "charged_off" for step in steps):
             notes.append(Message(MSG_FANNIE_CHARGE_OFF))
         if scenario.bankruptcy != "none" and "foreclosure" in names:
             notes.append(Message(MSG_FANNIE_SAME_MORTGAGE))
@@ -527,21 +683,24 @@ def assess(
     installment payment in the 12 months before the short sale was made within the month due
     (``None``: unknown; a DOFD before the sale date implies ``False``).
     ``charged_off_on`` / ``settled_on``: when the remaining balance was charged off or settled,
-    if known; they place those steps on the timeline and never move the removal date.
+    if known. The headline status is the status *now*: the sale's own code (94, 89, 96...)
+    until a dated charge-off or settlement on or before ``today`` moves it on; what may follow
+    is in ``sequence`` as later steps with their conditions. These dates never move the
+    removal date or the outer limit, which are counted from the DOFD.
     """
     tables = load_tables()
     cites = _Cites(tables)
     today = today or dt.date.today()
     steps, reporting_notes = _reporting(
-        scenario, result, barred, tables, cites, charged_off_on, settled_on
+        scenario, result, barred, today, tables, cites, charged_off_on, settled_on
     )
-    last = steps[-1]
+    now = next(step for step in steps if step.when == "now")
     varies = any(step.varies_by_lender for step in steps)
     owed_later = not barred and result.deficiency > 0 and scenario.action in ("collect", "settle")
-    removal, outer, removal_notes = _removal(scenario, steps, owed_later, today, tables, cites)
+    current = _current_before_sale(scenario, current_before_sale)
+    removal = _removal(scenario, steps, owed_later, current, today, tables, cites)
     bk_removal, bk_limit, bk_notes = _bankruptcy_removal(scenario, tables, cites)
     barred_notes, dispute_notes = _barred_notes(barred, tables, cites)
-    current = _current_before_sale(scenario, current_before_sale)
     eligibility, mortgage_notes = _eligibility(
         scenario, steps, current, charged_off_on, tables, cites
     )
@@ -551,18 +710,18 @@ def assess(
     if scenario.loan == "mortgage" and scenario.dofd is not None:
         late = _ranges(scenario, ("late_30", "late_90"), tables, cites)
     return CreditResult(
-        status_code=last.status_code,
-        status_text=last.status_text,
-        special_comment=last.special_comment,
-        special_comment_text=last.special_comment_text,
+        status_code=now.status_code,
+        status_text=now.status_text,
+        special_comment=now.special_comment,
+        special_comment_text=now.special_comment_text,
         sequence=steps,
         varies_by_lender=varies,
         varies_text=Message(MSG_VARIES) if varies else None,
         reporting_notes=tuple(reporting_notes),
         dofd=scenario.dofd,
-        removal_date=removal,
-        removal_outer_limit=outer,
-        removal_notes=tuple(removal_notes + bk_notes),
+        removal_date=removal.removal,
+        removal_outer_limit=removal.outer,
+        removal_notes=tuple(removal.notes + bk_notes),
         bankruptcy_date=scenario.bankruptcy_date if scenario.bankruptcy != "none" else None,
         bankruptcy_discharge=scenario.discharge_date if scenario.bankruptcy != "none" else None,
         bankruptcy_removal=bk_removal,
@@ -583,4 +742,6 @@ def assess(
         sources=cites.all(),
         today=today,
         rules_checked=cites.checked(),
+        removal_outer_limit_conditional=removal.conditional,
+        removal_outer_limit_bound=removal.bound,
     )

@@ -12,10 +12,14 @@ from deficiency.text.markers import N_
 #: What each Metro 2 Account Status code used here means, in plain words.
 STATUS_TEXT: dict[str, str] = {
     "13": N_("Paid or closed, zero balance"),
+    "61": N_("Paid in full, was a voluntary surrender"),
+    "62": N_("Paid in full, was a collection account"),
+    "63": N_("Paid in full, was a repossession"),
     "64": N_("Paid in full, was a charge-off"),
     "65": N_("Paid in full; a foreclosure had been started"),
     "84": N_("180 days or more past due"),
     "89": N_("Deed given back in lieu of foreclosure; there may be a balance due"),
+    "93": N_("Sent to collection, by the lender itself or a collection agency"),
     "94": N_("Foreclosure completed; there may be a balance due"),
     "95": N_("Voluntarily surrendered; there may be a balance due"),
     "96": N_("Repossessed; there may be a balance due"),
@@ -27,6 +31,24 @@ COMMENT_TEXT: dict[str, str] = {
     "CM": N_("Collateral released by the lender; a balance is still owed"),
     "DE": N_("Debt extinguished under state law"),
 }
+
+#: What has to happen for the account to move to a later step (the outcome table's
+#: ``condition``), completing "Later, if …".
+CONDITION_TEXT: dict[str, str] = {
+    "charged_off": N_("the lender writes the remaining balance off as a loss (a charge-off)"),
+    "collection": N_(
+        "the lender sends the remaining balance to collection, its own or a collection agency"
+    ),
+    "paid": N_("you pay the remaining balance in full"),
+    "settled": N_("you settle the remaining balance for less than the full amount"),
+}
+#: Where a step stands: already happened, the status now, or a possible later step.
+WHEN_EARLIER = N_("Earlier")
+WHEN_NOW = N_("Now (most likely)")
+WHEN_LATER = N_("Later, if {condition}")
+WHEN_LATER_AFTER = N_("Later, after code {code}, if {condition}")
+#: One step as a sentence: "Later, if …: Unpaid balance written off … (code 97)".
+MSG_STEP = N_("{when}: {text} (code {code})")
 
 MSG_VARIES = N_(
     "How this is reported varies by lender: these are the usual codes, not a certainty. "
@@ -53,13 +75,15 @@ MSG_FORGIVEN = N_(
     "show a $0 balance."
 )
 MSG_SETTLED = N_(
-    "After you pay {paid} to settle, the account should show a $0 balance, status 64 and "
-    "comment AU (paid in full for less than the full balance); {forgiven} is forgiven. The "
-    "original charge-off amount stays on the record."
+    "After you pay {paid} to settle, the account should show a $0 balance and comment AU (paid "
+    "in full for less than the full balance); {forgiven} is forgiven. If the balance had been "
+    "charged off first, the status becomes 64 (paid in full, was a charge-off) and the original "
+    "charge-off amount stays on the record."
 )
 MSG_PAID_FULL = N_(
-    "After you pay the full {paid}, the account should show a $0 balance and status 64 (paid in "
-    "full, was a charge-off). The original charge-off amount stays on the record."
+    "After you pay the full {paid}, the account should show a $0 balance. If the balance had "
+    "been charged off first, the status becomes 64 (paid in full, was a charge-off) and the "
+    "original charge-off amount stays on the record."
 )
 MSG_JUDGMENT = N_(
     "If the lender wins a deficiency judgment in court, the judgment itself no longer appears "
@@ -75,6 +99,37 @@ MSG_OUTER_LIMIT = N_(
     "Legal outer limit for a charge-off: {date}. The 7 years start when 180 days have passed "
     "since the delinquency began ({cite})."
 )
+MSG_OUTER_LIMIT_IF = N_(
+    "If the balance is charged off or sent to collection later, the legal outer limit is {date}: "
+    "the 7 years start when 180 days have passed since the delinquency began, never from the "
+    "date of the charge-off or collection ({cite})."
+)
+MSG_OUTER_BOUND = N_(
+    "Estimate of the legal outer limit, if the balance is charged off or sent to collection: no "
+    "later than {date}. Without the date of first delinquency the exact date cannot be counted, "
+    "but the missed payments that led to the {event} ({completed}) began on or before it, so "
+    "the limit is at most 180 days and 7 years after it ({cite}). This does not hold if you "
+    "caught up after that and fell behind again. Enter the date of first delinquency for the "
+    "exact date."
+)
+MSG_OUTER_BOUND_NOW = N_(
+    "Estimate of the legal outer limit for the charge-off or collection: no later than {date}. "
+    "Without the date of first delinquency the exact date cannot be counted, but the missed "
+    "payments that led to the {event} ({completed}) began on or before it, so the limit is at "
+    "most 180 days and 7 years after it ({cite}). This does not hold if you caught up after "
+    "that and fell behind again. Enter the date of first delinquency for the exact date."
+)
+#: The event the estimate counts from, completing "… that led to the {event} …".
+BOUND_EVENTS: dict[str, str] = {
+    "short_sale": N_("short sale"),
+    "foreclosure": N_("foreclosure"),
+    "deed_in_lieu": N_("deed in lieu of foreclosure"),
+    "repossession": N_("repossession"),
+    "voluntary_surrender": N_("surrender"),
+}
+#: The outer limit in a summary table's date cell when it is conditional or an estimate.
+LIMIT_IF = N_("{date}, if charged off or sent to collection")
+LIMIT_BOUND = N_("No later than {date} (estimate)")
 MSG_NO_OUTER_LIMIT = N_(
     "The 180-day outer limit of the law applies to accounts charged off or sent to collection; "
     "none is expected here, so only the usual removal date applies."
@@ -284,6 +339,8 @@ LABEL_CHARGE_OFF = N_("Remaining balance charged off")
 LABEL_SETTLEMENT = N_("Remaining balance settled")
 LABEL_REMOVAL = N_("Account leaves your credit reports")
 LABEL_OUTER_LIMIT = N_("Legal outer limit for reporting the charge-off")
+LABEL_OUTER_LIMIT_IF = N_("Legal outer limit, if charged off or sent to collection")
+LABEL_OUTER_BOUND = N_("Legal outer limit, no later than (estimate)")
 LABEL_BK_REMOVAL = N_("Bankruptcy leaves your credit reports")
 LABEL_BK_LIMIT = N_("Legal limit for reporting the bankruptcy")
 LABEL_ELIGIBLE = N_("{program}: new mortgage possible")

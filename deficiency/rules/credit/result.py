@@ -14,15 +14,20 @@ from deficiency.rules.credit.messages import (
     LABEL_CHARGE_OFF,
     LABEL_DOFD,
     LABEL_ELIGIBLE,
+    LABEL_OUTER_BOUND,
     LABEL_OUTER_LIMIT,
+    LABEL_OUTER_LIMIT_IF,
     LABEL_REMOVAL,
     LABEL_SETTLEMENT,
     LABEL_TODAY,
+    LIMIT_BOUND,
+    LIMIT_IF,
     MSG_PROGRAM_LIST,
     MSG_RECOVERY_MONTHS,
     MSG_RECOVERY_RANGE,
     MSG_RECOVERY_YEARS,
     MSG_SCORE_RANGE,
+    MSG_STEP,
     SALE_LABELS,
 )
 from deficiency.rules.credit.tables import PROGRAM_NAMES
@@ -32,10 +37,13 @@ from deficiency.text.markers import Message
 
 @dataclass(frozen=True)
 class ReportingStep:
-    """One stage of how the account is reported, in order (e.g. 96, then 97, then 64 + AU)."""
+    """One stage of how the account is reported: one that happened, the status now, or a
+    possible later one with the condition that would lead to it (e.g. 96 now; later, if
+    charged off, 97; after 97, if settled, 64 + AU)."""
 
-    step: int
-    phase: str  # at_sale | charge_off | settlement
+    step: int  # the row's number in the outcome table
+    after: int | None  # the step it follows (``None``: the sale or transfer itself)
+    condition: str  # completed | charged_off | collection | paid | settled
     status_code: str
     status_text: Message
     special_comment: str | None
@@ -45,6 +53,22 @@ class ReportingStep:
     varies_by_lender: bool
     confidence: str
     sources: tuple[Source, ...]
+    #: ``earlier`` (happened, and the account has moved on), ``now`` (the status the account
+    #: most likely carries today) or ``later`` (only if ``condition`` happens).
+    when: str
+    #: "Now (most likely)", "Later, if you pay the remaining balance in full"...
+    when_text: Message
+
+    @property
+    def code(self) -> str:
+        """The status code with its special comment, as reports show them ("64 + AU")."""
+        return self.status_code + (f" + {self.special_comment}" if self.special_comment else "")
+
+    @property
+    def line(self) -> Message:
+        """The step as one sentence: when (and if), what it means, the code."""
+        params = {"when": self.when_text, "text": self.status_text, "code": self.code}
+        return Message(MSG_STEP, params)
 
 
 @dataclass(frozen=True)
@@ -130,6 +154,8 @@ class CreditResult:
     # When it falls off.
     dofd: dt.date | None
     removal_date: dt.date | None
+    #: § 1681c(c)(1)'s limit, DOFD + 180 days + 7 years; set when the account was, or may
+    #: later be, charged off or sent to collection (see ``removal_outer_limit_conditional``).
     removal_outer_limit: dt.date | None
     removal_notes: tuple[Message, ...]
     bankruptcy_date: dt.date | None
@@ -158,6 +184,37 @@ class CreditResult:
     #: When the rules behind this result were last checked: the newest ``checked`` date of
     #: the sources it cites (never ``today``, which says nothing about the rules).
     rules_checked: dt.date | None = None
+    #: The outer limit applies only if a later step (a charge-off or a collection) happens.
+    removal_outer_limit_conditional: bool = False
+    #: No DOFD entered: the latest the outer limit can be, counted from the completion of the
+    #: sale or transfer (an estimate: the delinquency began on or before it).
+    removal_outer_limit_bound: dt.date | None = None
+
+    @property
+    def now(self) -> ReportingStep:
+        """The step the account most likely carries today (the headline status)."""
+        return next(step for step in self.sequence if step.when == "now")
+
+    @property
+    def earlier_steps(self) -> tuple[ReportingStep, ...]:
+        """Steps that happened before the status now (e.g. 94 before a charge-off's 97)."""
+        return tuple(step for step in self.sequence if step.when == "earlier")
+
+    @property
+    def later_steps(self) -> tuple[ReportingStep, ...]:
+        """Possible later steps, each with the condition that would lead to it, in order."""
+        return tuple(step for step in self.sequence if step.when == "later")
+
+    @property
+    def outer_limit_text(self) -> Message | None:
+        """The outer limit for a summary table's date cell when it is not a plain date: "…, if
+        charged off or sent to collection", or "No later than … (estimate)"; ``None`` when
+        the plain date (or its absence) says it all."""
+        if self.removal_outer_limit is not None and self.removal_outer_limit_conditional:
+            return Message(LIMIT_IF, dates={"date": self.removal_outer_limit})
+        if self.removal_outer_limit is None and self.removal_outer_limit_bound is not None:
+            return Message(LIMIT_BOUND, dates={"date": self.removal_outer_limit_bound})
+        return None
 
     @property
     def mortgage_eligible(self) -> dict[str, dt.date | None]:
@@ -216,9 +273,12 @@ class CreditResult:
             if value is not None:
                 found.append(value)
         for step in self.sequence:
-            found.append(step.status_text)
+            found += [step.status_text, step.when_text, step.line]
+            found += [v for v in step.when_text.params.values() if isinstance(v, Message)]
             if step.special_comment_text is not None:
                 found.append(step.special_comment_text)
+        if self.outer_limit_text is not None:
+            found.append(self.outer_limit_text)
         for item in self.eligibility:
             found += item.notes
         for score in (*self.score_ranges, *self.late_ranges):
@@ -233,12 +293,24 @@ class CreditResult:
     def as_json(self) -> dict[str, Any]:
         """The ``credit`` section of the CLI report (English texts, ISO dates)."""
         score = self.score_after
+        codes = {step.step: step.status_code for step in self.sequence}
         return {
             "status_code": self.status_code,
             "status_text": self.status_text.text(),
             "special_comment": self.special_comment,
             "removal_date": _iso(self.removal_date),
             "removal_outer_limit": _iso(self.removal_outer_limit),
+            "removal_outer_limit_conditional": self.removal_outer_limit_conditional,
+            "removal_outer_limit_no_later_than": _iso(self.removal_outer_limit_bound),
+            "later_steps": [
+                {
+                    "code": step.status_code,
+                    "special_comment": step.special_comment,
+                    "after": codes.get(step.after),
+                    "condition": step.condition,
+                }
+                for step in self.later_steps
+            ],
             "mortgage_eligible": {p: _iso(d) for p, d in self.mortgage_eligible.items()},
             "score_after": score.as_json() if score is not None else None,
             "sources": [source.as_json() for source in self.sources],
@@ -269,7 +341,9 @@ def timeline(credit: CreditResult) -> list[TimelineEvent]:
     add(credit.charged_off_on, Message(LABEL_CHARGE_OFF), "charge_off")
     add(credit.settled_on, Message(LABEL_SETTLEMENT), "settlement")
     add(credit.removal_date, Message(LABEL_REMOVAL), "removal")
-    add(credit.removal_outer_limit, Message(LABEL_OUTER_LIMIT), "removal_limit")
+    outer = LABEL_OUTER_LIMIT_IF if credit.removal_outer_limit_conditional else LABEL_OUTER_LIMIT
+    add(credit.removal_outer_limit, Message(outer), "removal_limit")
+    add(credit.removal_outer_limit_bound, Message(LABEL_OUTER_BOUND), "removal_limit_bound")
     add(credit.bankruptcy_removal, Message(LABEL_BK_REMOVAL), "bankruptcy_removal")
     if credit.bankruptcy_removal_limit != credit.bankruptcy_removal:
         add(credit.bankruptcy_removal_limit, Message(LABEL_BK_LIMIT), "bankruptcy_limit")

@@ -60,14 +60,20 @@ SCORE_EVENTS: tuple[str, ...] = (
 )
 CONFIDENCE: tuple[str, ...] = ("confirmed", "unconfirmed")
 #: Outcome-table actions: the scenario's actions, ``none`` (nothing left owing after the sale)
-#: and ``*`` (any action: used only for rows where state law bars the deficiency).
+#: and ``*`` (any action: used only for rows where state law bars the deficiency). A row may
+#: name several, ``collect|settle``, for a step both share.
 OUTCOME_ACTIONS: tuple[str, ...] = (*ACTIONS, "none", "*")
-PHASES: tuple[str, ...] = ("at_sale", "charge_off", "settlement")
+#: What has to happen for the account to move to a step (``after``: from which step).
+#: ``completed``: the sale or transfer itself (step 1, always; the account's status "now" at
+#: least). The others are later events: a charge-off, a placement for collection, the
+#: remaining balance paid in full or settled for less.
+CONDITIONS: tuple[str, ...] = ("completed", "charged_off", "collection", "paid", "settled")
 BALANCES: tuple[str, ...] = ("deficiency", "zero")
 ANCHORS: tuple[str, ...] = ("completion", "title_transfer", "discharge", "filing")
 PERIOD_RULES: tuple[str, ...] = (
     "adverse_item",
     "charge_off_limit",
+    "charge_off_limit_bound",
     "bankruptcy_ch7",
     "bankruptcy_ch13_practice",
     "bankruptcy_ch13_limit",
@@ -75,9 +81,7 @@ PERIOD_RULES: tuple[str, ...] = (
     "dispute_extension",
     "dispute_notice_business_days",
 )
-#: Status codes that mean the account was charged to profit and loss (§ 1681c(c)(1) applies).
-CHARGE_OFF_CODES = frozenset({"97", "64"})
-BASES: tuple[str, ...] = ("statute", "practice", "statute_and_practice")
+BASES: tuple[str, ...] = ("statute", "practice", "statute_and_practice", "estimate")
 
 
 class CreditDataError(DataFileError):
@@ -87,7 +91,8 @@ class CreditDataError(DataFileError):
 @dataclass(frozen=True)
 class OutcomeRow:
     step: int
-    phase: str
+    after: int | None  # the step this one follows (``None``: step 1, the sale or transfer)
+    condition: str  # what has to happen to reach it (see CONDITIONS)
     status_code: str
     special_comment: str | None
     balance: str
@@ -133,6 +138,9 @@ class CreditTables:
     sources: Mapping[str, Source]
     status_codes: Mapping[str, str]
     special_comments: Mapping[str, str]
+    #: Status codes that mean a charge-off or a placement for collection, or their paid
+    #: versions: § 1681c(c)(1)'s 180-day rule sets the outer limit (``outer_limit`` column).
+    outer_limit_codes: frozenset[str]
     outcomes: Mapping[tuple[str, str, str, bool], tuple[OutcomeRow, ...]]
     waiting: Mapping[tuple[str, str], WaitRow]
     fico: Mapping[tuple[str, str], FicoRow]
@@ -152,13 +160,18 @@ class CodeCsv(Row):
     source: SourceIds
 
 
+class StatusCsv(CodeCsv):
+    outer_limit: YesNo
+
+
 class OutcomeCsv(Row):
     loan: Required
     path: Required
-    action: Annotated[str, one_of(OUTCOME_ACTIONS)]
+    action: Required
     barred: YesNo
     step: WholeNumber
-    phase: Annotated[str, one_of(PHASES)]
+    after: OptionalWholeNumber
+    condition: Annotated[str, one_of(CONDITIONS)]
     status_code: Required
     special_comment: str
     balance: Annotated[str, one_of(BALANCES)]
@@ -209,15 +222,19 @@ def _read(directory: Path, name: str, model: type[Row], sources: Mapping[str, So
 
 
 def _read_codes(
-    directory: Path, name: str, texts: Mapping[str, str], sources: Mapping[str, Source]
-) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line, row in _read(directory, name, CodeCsv, sources):
+    directory: Path,
+    name: str,
+    texts: Mapping[str, str],
+    sources: Mapping[str, Source],
+    model: type[CodeCsv] = CodeCsv,
+) -> dict[str, CodeCsv]:
+    out: dict[str, CodeCsv] = {}
+    for line, row in _read(directory, name, model, sources):
         if row.code not in texts:
             raise CreditDataError(
                 f"{name}:{line}: unknown code {row.code!r} (no plain-language text)"
             )
-        out[row.code] = row.meaning
+        out[row.code] = row
     missing = sorted(set(texts) - set(out))
     if missing:
         raise CreditDataError(f"{name}: no row for code(s) {', '.join(missing)}")
@@ -225,10 +242,13 @@ def _read_codes(
 
 
 def _outcome(row: OutcomeCsv, where: str, status: Mapping[str, str], comments: Mapping[str, str]):
-    """One outcome row, checked against the loan's paths and the known codes."""
+    """One outcome row, checked against the loan's paths, the actions and the known codes."""
     for loan in row.loan.split("|"):
         if loan not in LOAN_TYPES or row.path not in PATHS_BY_LOAN[loan]:
             raise CreditDataError(f"{where}: {loan!r}/{row.path!r} is not a loan and its path")
+    for action in row.action.split("|"):
+        if action not in OUTCOME_ACTIONS:
+            raise CreditDataError(f"{where}: unknown action {action!r}")
     if row.barred != (row.action == "*"):
         raise CreditDataError(f"{where}: barred rows use action '*', and only they do")
     if row.status_code not in status:
@@ -236,9 +256,18 @@ def _outcome(row: OutcomeCsv, where: str, status: Mapping[str, str], comments: M
     comment = row.special_comment or None
     if comment is not None and comment not in comments:
         raise CreditDataError(f"{where}: unknown special comment {comment!r}")
+    first = row.step == 1
+    if first != (row.after is None) or first != (row.condition == "completed"):
+        raise CreditDataError(
+            f"{where}: step 1 (and only it) is the sale or transfer: condition 'completed', "
+            "no 'after'"
+        )
+    if row.after is not None and not 1 <= row.after < row.step:
+        raise CreditDataError(f"{where}: 'after' must name an earlier step")
     return OutcomeRow(
         row.step,
-        row.phase,
+        row.after,
+        row.condition,
         row.status_code,
         comment,
         row.balance,
@@ -259,12 +288,20 @@ def _read_outcomes(
     for line, row in _read(directory, name, OutcomeCsv, sources):
         outcome = _outcome(row, f"{name}:{line}", status_codes, comments)
         for loan in row.loan.split("|"):
-            grouped.setdefault((loan, row.path, row.action, row.barred), []).append(outcome)
+            for action in row.action.split("|"):
+                key = (loan, row.path, action, row.barred)
+                grouped.setdefault(key, []).append(outcome)
     out: dict[tuple[str, str, str, bool], tuple[OutcomeRow, ...]] = {}
     for key, steps in grouped.items():
         steps.sort(key=lambda s: s.step)
         if [s.step for s in steps] != list(range(1, len(steps) + 1)):
             raise CreditDataError(f"{name}: steps of {key} are not numbered 1, 2, …")
+        for step in steps:
+            siblings = [s.condition for s in steps if s.after == step.step]
+            if len(siblings) != len(set(siblings)):
+                raise CreditDataError(
+                    f"{name}: two steps of {key} follow step {step.step} on the same condition"
+                )
         out[key] = tuple(steps)
     for loan in LOAN_TYPES:
         for path in PATHS_BY_LOAN[loan]:
@@ -348,13 +385,21 @@ def _read_periods(directory: Path, sources: Mapping[str, Source]) -> dict[str, P
 
 def _read_tables(directory: Path, bibliography: Bibliography) -> CreditTables:
     sources = bibliography.sources
-    status = _read_codes(directory, "credit_status_codes.csv", STATUS_TEXT, sources)
-    comments = _read_codes(directory, "credit_special_comments.csv", COMMENT_TEXT, sources)
+    status_rows = _read_codes(
+        directory, "credit_status_codes.csv", STATUS_TEXT, sources, model=StatusCsv
+    )
+    status = {code: row.meaning for code, row in status_rows.items()}
+    comment_rows = _read_codes(directory, "credit_special_comments.csv", COMMENT_TEXT, sources)
+    comments = {code: row.meaning for code, row in comment_rows.items()}
+    outer = frozenset(
+        code for code, row in status_rows.items() if isinstance(row, StatusCsv) and row.outer_limit
+    )
     # Read-only views: the cached tables are shared by every caller.
     return CreditTables(
         sources=sources,
         status_codes=MappingProxyType(status),
         special_comments=MappingProxyType(comments),
+        outer_limit_codes=outer,
         outcomes=MappingProxyType(_read_outcomes(directory, sources, status, comments)),
         waiting=MappingProxyType(_read_waiting(directory, sources)),
         fico=MappingProxyType(_read_fico(directory, sources)),

@@ -27,8 +27,11 @@ AS_JSON_KEYS = {
     "status_code",
     "status_text",
     "special_comment",
+    "later_steps",
     "removal_date",
     "removal_outer_limit",
+    "removal_outer_limit_conditional",
+    "removal_outer_limit_no_later_than",
     "mortgage_eligible",
     "score_after",
     "sources",
@@ -77,7 +80,15 @@ def test_every_path_and_action_has_a_sourced_outcome(
     result = run(data, barred=barred)
     tables = credit.load_tables()
     assert result.status_code in tables.status_codes
-    assert result.sequence and result.sequence[-1].status_code == result.status_code
+    # The headline is the status now: here the sale's own step (no charge-off or settlement
+    # date was entered), and whatever may follow is a later step with its condition.
+    assert result.sequence[0].condition == "completed"
+    assert result.now is result.sequence[0]
+    assert (result.now.status_code, result.now.special_comment) == (
+        result.status_code,
+        result.special_comment,
+    )
+    assert all(step.when == "later" for step in result.sequence[1:])
     for step in result.sequence:
         assert step.sources, f"step {step.step} has no source"
         assert step.confidence in ("confirmed", "unconfirmed")
@@ -103,25 +114,47 @@ def test_no_deficiency_uses_the_nothing_owed_row() -> None:
 
 
 # -- how the account is reported ------------------------------------------------------------
-def test_repossession_collected_is_96_then_97() -> None:
-    result = run({**CAR, "action": "collect", "dofd": "2024-01-15", "sale_date": "2024-05-01"})
-    assert [(s.status_code, s.special_comment) for s in result.sequence] == [
-        ("96", None),
-        ("97", None),
+def test_repossession_collected_is_96_now_and_97_only_if_charged_off() -> None:
+    data = {**CAR, "action": "collect", "dofd": "2024-01-15", "sale_date": "2024-05-01"}
+    result = run(data)
+    assert [(s.when, s.code, s.condition) for s in result.sequence] == [
+        ("now", "96", "completed"),
+        ("later", "97", "charged_off"),
+        ("later", "64", "paid"),
+        ("later", "64 + AU", "settled"),
+        ("later", "63", "paid"),
+        ("later", "93", "collection"),
+        ("later", "62", "paid"),
     ]
-    assert [s.balance_cents for s in result.sequence] == [200_000, 200_000]
-    assert result.status_code == "97"
-    assert result.varies_by_lender is False
+    assert [s.balance_cents for s in result.sequence[:2]] == [200_000, 200_000]
+    assert result.status_code == "96"
+    assert result.varies_by_lender is True  # the collection branch varies
     assert credit_text.MSG_CHARGE_OFF_TIMING in msgids(result.reporting_notes)
     assert credit_text.MSG_JUDGMENT in msgids(result.reporting_notes)
+    charged = run(data, charged_off_on=D(2024, 8, 1))
+    assert [(s.when, s.code) for s in charged.sequence] == [
+        ("earlier", "96"),
+        ("now", "97"),
+        ("later", "64"),
+        ("later", "64 + AU"),
+    ]
+    assert charged.status_code == "97"
 
 
-def test_repossession_settled_later_is_97_then_64_with_au() -> None:
-    result = run({**CAR, "action": "settle", "settlement": "1200", "dofd": "2024-01-15"})
-    assert [(s.status_code, s.special_comment) for s in result.sequence] == [
-        ("96", None),
-        ("97", None),
-        ("64", "AU"),
+def test_repossession_settled_after_a_charge_off_is_64_with_au() -> None:
+    data = {**CAR, "action": "settle", "settlement": "1200", "dofd": "2024-01-15"}
+    agreed = run(data)
+    assert agreed.status_code == "96"  # agreed, not yet paid, not charged off
+    assert [(s.code, s.condition) for s in agreed.later_steps] == [
+        ("97", "charged_off"),
+        ("64 + AU", "settled"),
+        ("63 + AU", "settled"),
+    ]
+    result = run(data, charged_off_on=D(2024, 8, 1), settled_on=D(2024, 10, 1))
+    assert [(s.when, s.code) for s in result.sequence] == [
+        ("earlier", "96"),
+        ("earlier", "97"),
+        ("now", "64 + AU"),
     ]
     assert result.status_code == "64"
     assert result.special_comment == "AU"
@@ -139,11 +172,25 @@ def test_forgiven_short_sale_is_13_with_au_and_varies_by_lender() -> None:
     assert credit_text.MSG_FORGIVEN in msgids(result.reporting_notes)
 
 
-def test_foreclosure_collected_is_94_then_charge_off() -> None:
-    result = run({**MORTGAGE, "path": "foreclosure", "dofd": "2023-01-15"})
-    assert [s.status_code for s in result.sequence] == ["94", "97"]
+def test_foreclosure_collected_is_94_until_a_charge_off() -> None:
+    """Issue 15: a completed foreclosure is reported 94; 97 only if and when the lender
+    charges the remaining balance off (a date on or before today)."""
+    data = {**MORTGAGE, "path": "foreclosure", "dofd": "2023-01-15", "sale_date": "2024-03-01"}
+    result = run(data)
+    assert [s.status_code for s in result.sequence] == ["94", "97", "64", "64", "93", "62"]
     assert result.varies_by_lender is True
-    assert result.as_json()["status_code"] == "97"
+    assert result.as_json()["status_code"] == "94"
+    later = result.as_json()["later_steps"]
+    assert later[0] == {
+        "code": "97",
+        "special_comment": None,
+        "after": "94",
+        "condition": "charged_off",
+    }
+    assert later[1]["after"] == "97"
+    assert run(data, charged_off_on=D(2024, 12, 31)).status_code == "97"
+    assert run(data, charged_off_on=D(2025, 1, 2)).status_code == "94"  # after TODAY
+    assert credit_text.MSG_FANNIE_CHARGE_OFF in msgids(result.eligibility_notes)
 
 
 # -- state law meets the report -------------------------------------------------------------
@@ -174,9 +221,32 @@ def test_removal_and_outer_limit_for_a_charge_off() -> None:
     result = run({**CAR, "dofd": "2023-01-15"})
     assert result.removal_date == D(2030, 1, 15)  # DOFD + 7 years
     assert result.removal_outer_limit == D(2030, 7, 14)  # 2023-07-14 (+180 days) + 7 years
+    assert result.removal_outer_limit_conditional is True  # no charge-off yet: "if"
+    assert credit_text.MSG_OUTER_LIMIT_IF in msgids(result.removal_notes)
     data = result.as_json()
     assert data["removal_date"] == "2030-01-15"
     assert data["removal_outer_limit"] == "2030-07-14"
+    assert data["removal_outer_limit_conditional"] is True
+    charged = run({**CAR, "dofd": "2023-01-15"}, charged_off_on=D(2024, 6, 1))
+    assert charged.removal_outer_limit == D(2030, 7, 14)  # the DOFD's, not the charge-off's
+    assert charged.removal_outer_limit_conditional is False
+    assert credit_text.MSG_OUTER_LIMIT in msgids(charged.removal_notes)
+
+
+def test_no_dofd_gives_a_labelled_bound_from_the_sale() -> None:
+    """No DOFD: the delinquency began on or before the repossession, so the outer limit is
+    no later than the sale + 180 days + 7 years; an estimate, said so."""
+    result = run({**CAR, "sale_date": "2024-02-29"})
+    assert result.removal_outer_limit is None
+    assert result.removal_outer_limit_bound == D(2031, 8, 27)  # 2024-08-27 + 7 years
+    assert credit_text.MSG_OUTER_BOUND in msgids(result.removal_notes)
+    assert result.removal_notes[1].msgid == credit_text.MSG_OUTER_BOUND  # the summary shows 2
+    assert result.as_json()["removal_outer_limit_no_later_than"] == "2031-08-27"
+    kinds = {e.kind: e.date for e in result.timeline()}
+    assert kinds["removal_limit_bound"] == D(2031, 8, 27)
+    assert run(CAR).removal_outer_limit_bound is None  # no sale date: nothing to count from
+    forgiven = run({**CAR, "sale_date": "2024-02-29", "action": "forgive"})
+    assert forgiven.removal_outer_limit_bound is None  # nothing can be charged off
 
 
 def test_dofd_on_29_february_lands_on_28_february() -> None:
@@ -481,11 +551,14 @@ def test_add_months_clamps_to_month_end() -> None:
 )
 def test_removal_never_depends_on_the_settlement_date(dofd: dt.date, settled: dt.date) -> None:
     data = {**CAR, "action": "settle", "settlement": "500", "dofd": dofd.isoformat()}
-    result = run(data, settled_on=settled)
+    result = run(data, charged_off_on=dofd + dt.timedelta(200), settled_on=settled)
     assert result.removal_date == add_years(dofd, 7)
     assert result.removal_date.month == dofd.month
-    assert result.removal_outer_limit is not None
-    assert 178 <= (result.removal_outer_limit - result.removal_date).days <= 182
+    # Settled before the charge-off: nothing left to charge off, so no outer limit; else the
+    # limit is always the DOFD's, whatever the dates of the charge-off and the settlement.
+    if result.removal_outer_limit is not None:
+        assert result.removal_outer_limit == add_years(dofd + dt.timedelta(180), 7)
+        assert 178 <= (result.removal_outer_limit - result.removal_date).days <= 182
 
 
 def _literal_msgids() -> set[str]:
@@ -534,7 +607,10 @@ def test_late_payments_before_a_mortgage_event() -> None:
 
 
 def test_settling_for_the_whole_balance_is_paid_in_full_without_au() -> None:
-    result = run({**CAR, "action": "settle", "settlement": "2000", "dofd": "2023-01-15"})
+    data = {**CAR, "action": "settle", "settlement": "2000", "dofd": "2023-01-15"}
+    agreed = run(data)
+    assert [s.code for s in agreed.later_steps] == ["97", "64", "63"]  # no AU anywhere
+    result = run(data, charged_off_on=D(2023, 9, 1), settled_on=D(2024, 6, 1))
     assert (result.status_code, result.special_comment) == ("64", None)
     assert credit_text.MSG_PAID_FULL in msgids(result.reporting_notes)
     assert credit_text.MSG_SETTLED not in msgids(result.reporting_notes)
@@ -568,7 +644,7 @@ def test_rules_checked_is_the_newest_check_date_of_the_cited_sources() -> None:
     cited = [source_id for source_id, source in tables.sources.items() if source in result.sources]
     assert cited
     assert result.rules_checked == max(tables.checked[source_id] for source_id in cited)
-    assert result.rules_checked == D(2026, 11, 26)
+    assert result.rules_checked == D(2026, 12, 1)  # the sources added for issue 15
     assert result.rules_checked != result.today  # the reference day is not a check date
 
 

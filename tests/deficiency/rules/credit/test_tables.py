@@ -37,8 +37,13 @@ def edit(directory: Path, name: str, change) -> None:
 def test_packaged_tables_load() -> None:
     tables = load_tables()
     assert load_tables() is tables  # cached
-    assert set(tables.status_codes) == {"13", "64", "65", "84", "89", "94", "95", "96", "97"}
+    assert set(tables.status_codes) == {
+        *("13", "61", "62", "63", "64", "65", "84", "89"),
+        *("93", "94", "95", "96", "97"),
+    }
     assert set(tables.special_comments) == {"AU", "CM", "DE"}
+    # § 1681c(c)(1): a charge-off or a placement for collection, or their paid versions.
+    assert tables.outer_limit_codes == {"62", "64", "93", "97"}
 
 
 def test_a_copy_loads_the_same(data_dir: Path) -> None:
@@ -53,6 +58,8 @@ def test_official_code_meanings() -> None:
     assert codes["96"] == "Merchandise was repossessed; there may be a balance due"
     assert codes["97"] == "Unpaid balance reported as a loss (charge-off)"
     assert codes["64"] == "Paid in full, was a charge-off"
+    assert codes["93"] == "Assigned to internal or external collections"
+    assert codes["62"] == "Paid in full, was a collection account"
 
 
 def test_key_rules_as_published() -> None:
@@ -124,10 +131,49 @@ def test_unknown_special_comment_is_rejected(data_dir: Path) -> None:
 
 def test_code_without_plain_text_is_rejected(data_dir: Path) -> None:
     def add(rows):
-        rows.append({**rows[0], "code": "93", "meaning": "Assigned to collections"})
+        rows.append({**rows[0], "code": "05", "meaning": "Account transferred"})
 
     edit(data_dir, "credit_status_codes.csv", add)
-    with pytest.raises(CreditDataError, match="unknown code '93'"):
+    with pytest.raises(CreditDataError, match="unknown code '05'"):
+        load_tables(data_dir)
+
+
+def test_every_sequence_starts_at_the_sale_and_each_step_follows_an_earlier_one() -> None:
+    """Step 1 is the sale or transfer (the status at least now); every later step names the
+    step it follows and the event that leads to it, and no step has two next steps on the
+    same event (the status now would be ambiguous)."""
+    for key, rows in load_tables().outcomes.items():
+        assert (rows[0].step, rows[0].after, rows[0].condition) == (1, None, "completed"), key
+        for row in rows[1:]:
+            assert row.after is not None and row.after < row.step, key
+            assert row.condition != "completed", key
+
+
+def test_later_step_without_a_step_before_is_rejected(data_dir: Path) -> None:
+    def bad(rows):
+        rows[1]["after"] = ""
+
+    edit(data_dir, "credit_outcomes.csv", bad)
+    with pytest.raises(CreditDataError, match="step 1 \\(and only it\\)"):
+        load_tables(data_dir)
+
+
+def test_unknown_condition_is_rejected(data_dir: Path) -> None:
+    def bad(rows):
+        rows[1]["condition"] = "sold_to_debt_buyer"
+
+    edit(data_dir, "credit_outcomes.csv", bad)
+    with pytest.raises(CreditDataError, match="condition"):
+        load_tables(data_dir)
+
+
+def test_two_next_steps_on_one_event_are_rejected(data_dir: Path) -> None:
+    def bad(rows):
+        assert (rows[2]["step"], rows[3]["step"], rows[3]["condition"]) == ("3", "4", "settled")
+        rows[2]["condition"] = "settled"  # two steps after step 2, both "if settled"
+
+    edit(data_dir, "credit_outcomes.csv", bad)
+    with pytest.raises(CreditDataError, match="on the same condition"):
         load_tables(data_dir)
 
 
