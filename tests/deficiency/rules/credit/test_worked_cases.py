@@ -16,7 +16,6 @@ date was counted by hand.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ import pytest
 
 from deficiency.core.analysis import analyze
 from deficiency.core.scenario import validate
+from tests.support.worked_cases import optional_date, read_cases, scenario_facts
 
 TABLE = Path(__file__).with_name("worked_cases.csv")
 TODAY = dt.date(2026, 12, 1)
@@ -45,26 +45,11 @@ COLUMNS = [
 ]
 
 
-def _cases() -> list[dict[str, str]]:
-    with TABLE.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        assert reader.fieldnames == COLUMNS
-        return list(reader)
-
-
-CASES = _cases()
+CASES = read_cases(TABLE, COLUMNS)
 
 
 def _facts(case: dict[str, str]) -> dict[str, Any]:
-    facts = dict(BASE)
-    for item in case["facts"].split(";"):
-        key, _, value = item.partition("=")
-        facts[key.strip()] = value.strip()
-    return facts
-
-
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    return scenario_facts(case["facts"], BASE)
 
 
 def _list(text: str) -> list[str]:
@@ -77,17 +62,17 @@ def test_worked_case(case: dict[str, str]) -> None:
     c = found.credit
     code, _, comment = case["now"].partition(" + ")
     assert (c.status_code, c.special_comment) == (code, comment or None)
-    assert c.removal_date == _date(case["removal"])
-    assert c.removal_outer_limit == _date(case["outer_limit"])
+    assert c.removal_date == optional_date(case["removal"])
+    assert c.removal_outer_limit == optional_date(case["outer_limit"])
     now = c.now
     assert now.code == case["now"]
     assert now.balance_cents == int(case["balance"])
     assert [step.code for step in c.earlier_steps] == _list(case["earlier"])
     assert [f"{step.condition}>{step.code}" for step in c.later_steps] == _list(case["later"])
     assert c.removal_outer_limit_conditional == (case["outer_if"] == "yes")
-    assert c.removal_outer_limit_bound == _date(case["no_later_than"])
+    assert c.removal_outer_limit_bound == optional_date(case["no_later_than"])
     if case["never"]:
-        assert c.removal_outer_limit != _date(case["never"])
+        assert c.removal_outer_limit != optional_date(case["never"])
     # The sentences say the same: "Now (most likely)", then "Later, if …" for each later step.
     assert now.when_text.text() == "Now (most likely)"
     for step in c.later_steps:

@@ -12,7 +12,6 @@ have one on each side of it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import pytest
 
 from deficiency.core.analysis import analyze
 from deficiency.core.scenario import STATE_CODES, validate
+from tests.support.worked_cases import optional_date, read_cases, scenario_facts
 
 TABLE = Path(__file__).with_name("worked_cases.csv")
 TODAY = dt.date(2026, 12, 1)
@@ -38,26 +38,11 @@ COLUMNS = [
 ]
 
 
-def _cases() -> list[dict[str, str]]:
-    with TABLE.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        assert reader.fieldnames == COLUMNS
-        return list(reader)
-
-
-CASES = _cases()
+CASES = read_cases(TABLE, COLUMNS)
 
 
 def _facts(case: dict[str, str]) -> dict[str, Any]:
-    facts = dict(BASE, state=case["state"])
-    for item in case["facts"].split(";"):
-        key, _, value = item.partition("=")
-        facts[key.strip()] = value.strip()
-    return facts
-
-
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    return scenario_facts(case["facts"], dict(BASE, state=case["state"]))
 
 
 def test_every_jurisdiction_has_a_case_and_conditions_have_two() -> None:
@@ -75,13 +60,13 @@ def test_every_jurisdiction_has_a_case_and_conditions_have_two() -> None:
 def test_worked_case(case: dict[str, str]) -> None:
     found = analyze(validate(_facts(case)), TODAY).state
     assert found.collectible_cents == int(case["collectible"]), case["source"]
-    expected = _date(case["deadline"])
+    expected = optional_date(case["deadline"])
     basis = case["deadline_basis"]
     assert (basis == "exact") == (found.deadline is not None and expected is not None)
     shown = found.deadline if basis == "exact" else found.deadline_earliest
     assert shown == expected, case["source"]
     if basis != "exact":
         assert found.deadline is None
-    assert found.request_deadline == _date(case["request_deadline"]), case["source"]
+    assert found.request_deadline == optional_date(case["request_deadline"]), case["source"]
     named = [found.citation, *(message.text() for message in found.warnings)]
     assert any(case["citation"] in text for text in named), (case["citation"], named)
