@@ -38,6 +38,7 @@ from deficiency.counselor.letters import (
 from deficiency.counselor.letters import drafts as offered_letters
 from deficiency.outputs.handout import HandoutFontError, find_fonts
 from deficiency.outputs.letters import render_letter_docx, render_letter_pdf
+from deficiency.text.markers import N_
 from ui import a11y, frame, state
 from ui.text import _, lang, plain, render
 from ui.widgets import disclaimer, show_issues
@@ -113,27 +114,29 @@ def _party_fields(any_dispute: bool) -> Parties:
     return Parties(**typed)
 
 
-def _pdf(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
-    """Built on click only (the download's ``data``), so no rerun pays for a PDF."""
+#: The three downloads of a letter: (label, renderer, suffix, MIME type, icon). Each is built
+#: on click only (a ``data`` callable), so no rerun pays for a PDF or a Word file.
+DOWNLOADS: tuple[tuple[str, Callable[..., bytes], str, str, str], ...] = (
+    (N_("The letter as a PDF"), render_letter_pdf, "pdf", "application/pdf", "📄"),
+    (
+        N_("The letter as a Word file, to edit"),
+        render_letter_docx,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "📝",
+    ),
+    (
+        N_("The letter as plain text, for an e-mail"),
+        lambda *args: render_text(*args).encode("utf-8"),
+        "txt",
+        "text/plain",
+        "✉️",
+    ),
+)
 
-    def build() -> bytes:
-        return render_letter_pdf(item, parties, reader, today)
 
-    return build
-
-
-def _docx(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
-    def build() -> bytes:
-        return render_letter_docx(item, parties, reader, today)
-
-    return build
-
-
-def _text(item: Draft, parties: Parties, reader: str, today: dt.date) -> Callable[[], bytes]:
-    def build() -> bytes:
-        return render_text(item, parties, reader, today).encode("utf-8")
-
-    return build
+def _built_on_click(render: Callable[..., bytes], *args: object) -> Callable[[], bytes]:
+    return lambda: render(*args)
 
 
 def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
@@ -163,42 +166,24 @@ def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
                 st.markdown(_markdown(letter_lines(item, parties, today, Voice(reader))))
     with st.expander(_("What to enclose, how to send it, the dates, free help")):
         st.markdown(_markdown(notes_lines(item, Voice(reader))))
-    cols = st.columns(3)
-    try:
-        find_fonts(reader)
-    except HandoutFontError as error:
-        cols[0].error(_(error.message))
-    else:
-        cols[0].download_button(
-            _("The letter as a PDF"),
-            data=_pdf(item, parties, reader, today),
-            file_name=f"letter-{item.kind}.pdf",
-            mime="application/pdf",
+    cols = st.columns(len(DOWNLOADS))
+    for col, (label, renderer, suffix, mime, icon) in zip(cols, DOWNLOADS, strict=True):
+        if suffix == "pdf":
+            try:
+                find_fonts(reader)
+            except HandoutFontError as error:
+                col.error(_(error.message))
+                continue
+        col.download_button(
+            _(label),
+            data=_built_on_click(renderer, item, parties, reader, today),
+            file_name=f"letter-{item.kind}.{suffix}",
+            mime=mime,
             on_click="ignore",
             width="stretch",
-            key=f"letter_pdf_{item.kind}",
-            icon="📄",
+            key=f"letter_{'text' if suffix == 'txt' else suffix}_{item.kind}",
+            icon=icon,
         )
-    cols[1].download_button(
-        _("The letter as a Word file, to edit"),
-        data=_docx(item, parties, reader, today),
-        file_name=f"letter-{item.kind}.docx",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        on_click="ignore",
-        width="stretch",
-        key=f"letter_docx_{item.kind}",
-        icon="📝",
-    )
-    cols[2].download_button(
-        _("The letter as plain text, for an e-mail"),
-        data=_text(item, parties, reader, today),
-        file_name=f"letter-{item.kind}.txt",
-        mime="text/plain",
-        on_click="ignore",
-        width="stretch",
-        key=f"letter_text_{item.kind}",
-        icon="✉️",
-    )
 
 
 frame.begin()
