@@ -52,8 +52,18 @@ export default function ({ data }) {
       if (found && el.getAttribute("lang") !== found[1]) el.setAttribute("lang", found[1]);
     }
   };
-  markParts();
-  new MutationObserver(markParts).observe(document.body, { childList: true, subtree: true });
+  // A chart's box that scrolls (a tall legend on a phone) must be reachable by keyboard
+  // (WCAG 2.1.1; axe "scrollable-region-focusable"): give it a tab stop while it scrolls.
+  const focusScrollable = () => {
+    for (const el of document.querySelectorAll(".stPrintGraphic")) {
+      const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+      if (scrolls && el.getAttribute("tabindex") !== "0") el.setAttribute("tabindex", "0");
+    }
+  };
+  const onChange = () => { markParts(); focusScrollable(); };
+  onChange();
+  new MutationObserver(onChange).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener("resize", focusScrollable);
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || !target.closest("[data-testid='stSidebarNav'] a")) return;
