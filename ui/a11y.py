@@ -52,18 +52,8 @@ export default function ({ data }) {
       if (found && el.getAttribute("lang") !== found[1]) el.setAttribute("lang", found[1]);
     }
   };
-  // A chart's box that scrolls (a tall legend on a phone) must be reachable by keyboard
-  // (WCAG 2.1.1; axe "scrollable-region-focusable"): give it a tab stop while it scrolls.
-  const focusScrollable = () => {
-    for (const el of document.querySelectorAll(".stPrintGraphic")) {
-      const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-      if (scrolls && el.getAttribute("tabindex") !== "0") el.setAttribute("tabindex", "0");
-    }
-  };
-  const onChange = () => { markParts(); focusScrollable(); };
-  onChange();
-  new MutationObserver(onChange).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener("resize", focusScrollable);
+  markParts();
+  new MutationObserver(markParts).observe(document.body, { childList: true, subtree: true });
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || !target.closest("[data-testid='stSidebarNav'] a")) return;
@@ -84,6 +74,9 @@ _CSS = """
 @media (min-width: WIDER_PXpx) {
   [class*="st-key-phone_"] { display: none !important; }
 }
+/* A chart's box is exactly the figure's height; a pixel of rounding made it a scrolling
+   region no keyboard could reach (axe scrollable-region-focusable): it never scrolls. */
+.stPrintGraphic:has([data-testid="stPlotlyChart"]) { overflow: visible !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stPageLink"] *, [data-testid="stWidgetLabel"] * {
   white-space: normal !important;
