@@ -40,7 +40,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def wait_for_app(page: Page, timeout: float = 30_000) -> None:
-    """Wait until the app is connected and no script is running (Streamlit's own helper)."""
+    """Wait until the app is connected, no script runs and every widget is drawn."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
     page.wait_for_timeout(250)
     page.wait_for_selector(
@@ -48,6 +48,10 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     )
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
+    # Widget code loads lazily (a skeleton stands in meanwhile): a Tab would skip the field.
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout
     )
 
 
