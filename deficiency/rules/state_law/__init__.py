@@ -59,13 +59,6 @@ from deficiency.rules.state_law.coverage import (
 from deficiency.rules.state_law.deadlines import DEADLINE_MESSAGES, add_period
 from deficiency.rules.state_law.decide import decide
 from deficiency.rules.state_law.decision import Deadline, Decision
-from deficiency.rules.state_law.goods import (
-    UCC_CITE_615,
-    UCC_CITE_615F,
-    UCC_CITE_616,
-    UCC_CITE_625,
-    UCC_CITE_626,
-)
 from deficiency.rules.state_law.messages import (
     MSG_ALLOWED,
     MSG_AUTO_BAR,
@@ -230,11 +223,6 @@ __all__ = [
     "MSG_UNMET",
     "NOTE_CODES",
     "STATE_COLUMNS",
-    "UCC_CITE_615",
-    "UCC_CITE_615F",
-    "UCC_CITE_616",
-    "UCC_CITE_625",
-    "UCC_CITE_626",
     "AutoRule",
     "Category",
     "Coverage",

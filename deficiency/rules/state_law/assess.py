@@ -22,7 +22,7 @@ from deficiency.rules.state_law.amounts import barred_by_value, collectible
 from deficiency.rules.state_law.deadlines import deadline_messages, request_messages
 from deficiency.rules.state_law.decide import decide
 from deficiency.rules.state_law.decision import Decision
-from deficiency.rules.state_law.goods import UCC_CITE_615, UCC_CITE_616, auto_warnings, fmv_cents
+from deficiency.rules.state_law.goods import auto_warnings, fmv_cents
 from deficiency.rules.state_law.messages import (
     MSG_FMV_MISSING,
     MSG_FOLLOW_1099C,
@@ -114,10 +114,10 @@ def _follow_ups(
         if scenario.loan == "mortgage":
             out.append(Message(MSG_FOLLOW_SURPLUS_MORTGAGE, money={"amount": result.surplus}))
         else:
-            cited = {"citation": ucc.cite(UCC_CITE_615, "9-615", scenario.state)}
+            cited = {"citation": ucc.cite_rule("proceeds", scenario.state)}
             out.append(Message(MSG_FOLLOW_SURPLUS_UCC, cited, money={"amount": result.surplus}))
     if scenario.loan != "mortgage" and scenario.state is not None and owed > 0:
-        explanation = ucc.cite(UCC_CITE_616, "9-616", scenario.state)
+        explanation = ucc.cite_rule("explanation", scenario.state)
         out.append(Message(MSG_FOLLOW_EXPLANATION, {"citation": explanation}))
     return out
 

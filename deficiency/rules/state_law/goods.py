@@ -37,15 +37,6 @@ def fmv_cents(scenario: Scenario) -> int | None:
     return None if scenario.fmv is None else to_cents(scenario.fmv)
 
 
-# -- UCC Article 9: the uniform pinpoints; each state's enacted section and its address come
-# from data/ucc_sections.csv through deficiency.rules.ucc (never one state's code for all) -------
-UCC_CITE_615 = "UCC § 9-615(a), (d)"
-UCC_CITE_615F = "UCC § 9-615(f)"
-UCC_CITE_626 = "UCC § 9-626"
-UCC_CITE_625 = "UCC § 9-625(c)(2)"
-UCC_CITE_616 = "UCC § 9-616"
-
-
 def decide_goods(scenario: Scenario) -> Decision:
     """UCC Article 9 (uniform in every state) for a car or other goods.
 
@@ -63,17 +54,17 @@ def decide_goods(scenario: Scenario) -> Decision:
             barred=True,
             fair_value=False,
             rule=Message(MSG_UCC_PRESUMPTION),
-            citation=ucc.cite(UCC_CITE_626, "9-626", state),
+            citation=ucc.cite_rule("presumption", state),
             source_url=ucc.section("9-626", state).url,
             confidence="unconfirmed",
             warnings=(
                 Message(MSG_UCC_CONSUMER_RULE),
-                Message(MSG_UCC_MIN_DAMAGES, {"citation": ucc.cite(UCC_CITE_625, "9-625", state)}),
+                Message(MSG_UCC_MIN_DAMAGES, {"citation": ucc.cite_rule("minimum_damages", state)}),
             ),
             questions=questions,
         )
     if scenario.lender_bought:
-        cite_615f = ucc.cite(UCC_CITE_615F, "9-615", state)
+        cite_615f = ucc.cite_rule("related_buyer", state)
         warning = Message(MSG_UCC_RELATED_SIGNIFICANT, {"citation": cite_615f})
         return Decision(
             barred=False,
@@ -91,7 +82,7 @@ def decide_goods(scenario: Scenario) -> Decision:
         barred=False,
         fair_value=False,
         rule=Message(MSG_UCC_ALLOWED),
-        citation=ucc.cite(UCC_CITE_615, "9-615", state),
+        citation=ucc.cite_rule("proceeds", state),
         source_url=ucc.section("9-615", state).url,
         confidence="confirmed",
         questions=questions,
