@@ -24,7 +24,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, mo
 
 from deficiency.core.money import to_cents
 from deficiency.core.scenario import STATE_CODES
-from deficiency.rules.tables import DataFileError, packaged_text, read_rows
+from deficiency.rules.tables import (
+    DataFileError,
+    SourceId,
+    load_bibliography,
+    packaged_text,
+    read_rows,
+)
 
 # -- vocabularies of the data files -------------------------------------------------------
 #: The foreclosure processes; ``usual_process`` is the one assumed when none is given.
@@ -261,13 +267,6 @@ def _positive_decimal(value: Any) -> Decimal | None:
     return number
 
 
-def _url(value: Any) -> str:
-    text = _required(value)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise ValueError(f"{text!r} is not an http(s) URL")
-    return text
-
-
 def _yes(value: Any) -> bool:
     text = str(value)
     if text not in YES_NO:
@@ -282,7 +281,6 @@ OptionalDate = Annotated[dt.date | None, BeforeValidator(_iso_date)]
 RequiredDate = Annotated[dt.date, BeforeValidator(_required_date)]
 OptionalCount = Annotated[int | None, BeforeValidator(_positive_int)]
 OptionalSize = Annotated[Decimal | None, BeforeValidator(_positive_decimal)]
-Url = Annotated[str, BeforeValidator(_url)]
 Confidence = Annotated[str, _one_of(CONFIDENCES)]
 
 
@@ -399,13 +397,19 @@ class StateRule(_Table):
     prerequisites_citation: Text
     notes_citation: Text
     unconfirmed: Annotated[tuple[str, ...], _codes(UNCONFIRMED_PARTS)]
-    source_url: Url
+    #: The id of its source in the bibliography, where its address is kept once.
+    source: SourceId
     verified: RequiredDate
     confidence: Confidence
     #: The condition of each prerequisite and note ("" when it always holds), read from
     #: ``code:condition`` in the file (not columns of their own).
     prerequisite_when: tuple[str, ...] = ()
     note_when: tuple[str, ...] = ()
+
+    @property
+    def source_url(self) -> str:
+        """The address of the row's source, kept once in the bibliography (``sources.csv``)."""
+        return load_bibliography().sources[self.source].url
 
     @property
     def prerequisite_citations(self) -> tuple[str, ...]:
@@ -521,9 +525,15 @@ class AutoRule(_Table):
     threshold_cents: Annotated[int | None, BeforeValidator(lambda value: _threshold(value))]
     scope: Annotated[str, _one_of(AUTO_SCOPES)]
     citation: Required
-    source_url: Url
+    #: The id of its source in the bibliography, where its address is kept once.
+    source: SourceId
     verified: RequiredDate
     confidence: Confidence
+
+    @property
+    def source_url(self) -> str:
+        """The address of the row's source, kept once in the bibliography (``sources.csv``)."""
+        return load_bibliography().sources[self.source].url
 
     @model_validator(mode="before")
     @classmethod
@@ -568,7 +578,9 @@ AUTO_COLUMNS: tuple[str, ...] = tuple(
 def _validated(model: type[_Table], data: Mapping[str, str], line: int, source: str) -> Any:
     """One row through its model; a failure names the line, the row's code and the column."""
     try:
-        return model.model_validate(dict(data))
+        # The bibliography's ids are the known sources: an id nobody recorded is an error.
+        known = {"sources": load_bibliography().sources}
+        return model.model_validate(dict(data), context=known)
     except ValidationError as exc:
         err = exc.errors()[0]
         problem = str(err["msg"]).removeprefix("Value error, ")

@@ -85,8 +85,9 @@ def _drop(rows: Rows) -> None:
 BROKEN: list[tuple[str, Breakage, str]] = [
     ("missing citation", _blank("CA", "citation"), "CA): citation: is required"),
     ("missing rule citation", _blank("CA", "nonjudicial_citation"), "nonjudicial_citation"),
-    ("missing source", _blank("NY", "source_url"), "source_url: is required"),
-    ("source not a URL", _set("NY", "source_url", "nolo.com/x"), "not an http(s) URL"),
+    ("missing source", _blank("NY", "source"), "source: missing source"),
+    ("source not in the bibliography", _set("NY", "source", "nolo_x"), "unknown source 'nolo_x'"),
+    ("an address for a source id", _set("NY", "source", "https://x.org"), "unknown source"),
     ("missing verified date", _blank("TX", "verified"), "verified: is required"),
     ("bad verified date", _set("TX", "verified", "26/11/2026"), "not an ISO date"),
     ("unknown bar scope", _set("WA", "bar_nonjudicial", "sometimes"), "'sometimes' is not one of"),
@@ -135,10 +136,10 @@ def test_dwelling_rule_needs_a_limit(tmp_path: Path) -> None:
 
 def test_missing_column_is_rejected(tmp_path: Path) -> None:
     columns, rows = rows_of("state_law.csv")
-    columns = [c for c in columns if c != "source_url"]
+    columns = [c for c in columns if c != "source"]
     for row in rows:
-        del row["source_url"]
-    with pytest.raises(sl.StateLawDataError, match=r"missing: \['source_url'\]"):
+        del row["source"]
+    with pytest.raises(sl.StateLawDataError, match=r"missing: \['source'\]"):
         sl.read_rules(write(tmp_path, "state_law.csv", columns, rows))
 
 
@@ -153,7 +154,8 @@ def test_broken_auto_rows_are_rejected(tmp_path: Path) -> None:
         ("WI", "measure", "vibes", "'vibes' is not one of"),
         ("WI", "threshold", "1000.001", "more than 2 decimals"),
         ("WI", "citation", "", "citation: is required"),
-        ("WI", "source_url", "", "source_url: is required"),
+        ("WI", "source", "", "source: missing source"),
+        ("WI", "source", "wi_statute", "unknown source 'wi_statute'"),
         ("WI", "verified", "", "verified: is required"),
     ]
     for code, column, value, expected in cases:
