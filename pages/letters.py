@@ -2,8 +2,10 @@
 
 Each letter the facts call for is drafted by the core (:mod:`deficiency.counselor.letters`):
 why it fits, the English letter to send and, for a Japanese or Spanish reader, its
-translation beside it, what to enclose, how to send it and the dates that matter, with a PDF,
-a Word file (to edit before signing) and a plain-text download.
+translation beside it, what to enclose, how to send it and the dates that matter. The letter
+downloads (a PDF, a Word file to edit before signing, plain text for an e-mail) hold the
+letter to send and nothing else; the reader's notes (the tax consequence among them) and the
+translation are a fourth download, a PDF marked as not to be sent.
 
 Privacy: the names, addresses and account number typed here fill in the letters only. Their
 widgets' keys do not start with ``in_`` (:data:`ui.state.WIDGET_PREFIX`), so they are never
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 import streamlit as st
 
@@ -37,7 +40,7 @@ from deficiency.counselor.letters import (
 )
 from deficiency.counselor.letters import drafts as offered_letters
 from deficiency.outputs.handout import HandoutFontError, find_fonts
-from deficiency.outputs.letters import render_letter_docx, render_letter_pdf
+from deficiency.outputs.letters import render_letter_docx, render_letter_pdf, render_notes_pdf
 from deficiency.text.markers import N_
 from ui import a11y, frame, state
 from ui.text import _, lang, plain, render
@@ -114,29 +117,94 @@ def _party_fields(any_dispute: bool) -> Parties:
     return Parties(**typed)
 
 
-#: The three downloads of a letter: (label, renderer, suffix, MIME type, icon). Each is built
-#: on click only (a ``data`` callable), so no rerun pays for a PDF or a Word file.
-DOWNLOADS: tuple[tuple[str, Callable[..., bytes], str, str, str], ...] = (
-    (N_("The letter as a PDF"), render_letter_pdf, "pdf", "application/pdf", "📄"),
-    (
-        N_("The letter as a Word file, to edit"),
-        render_letter_docx,
+class Download(NamedTuple):
+    """One download of a letter: its button's key (``letter_<key>_<kind>``), label, bytes
+    (``build(item, parties, reader, today)``), file name (``<stem>-<kind>.<suffix>``), MIME
+    type and icon."""
+
+    key: str
+    label: str
+    build: Callable[[Draft, Parties, str, dt.date], bytes]
+    stem: str
+    suffix: str
+    mime: str
+    icon: str
+
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: The letter's three files (the letter to send, nothing else), then the reader's notes and
+#: the translation (a PDF to keep, never to send). Each is built on click only (a ``data``
+#: callable), so no rerun pays for a PDF or a Word file.
+DOWNLOADS: tuple[Download, ...] = (
+    Download("pdf", N_("The letter as a PDF"), render_letter_pdf, "letter", "pdf", PDF, "📄"),
+    Download(
         "docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        N_("The letter as a Word file, to edit"),
+        lambda item, parties, _reader, today: render_letter_docx(item, parties, today),
+        "letter",
+        "docx",
+        DOCX,
         "📝",
     ),
-    (
+    Download(
+        "text",
         N_("The letter as plain text, for an e-mail"),
-        lambda *args: render_text(*args).encode("utf-8"),
+        lambda item, parties, _reader, today: render_text(item, parties, today).encode("utf-8"),
+        "letter",
         "txt",
         "text/plain",
         "✉️",
     ),
+    Download(
+        "notes",
+        N_("Your notes and the translation (keep; do not send)"),
+        render_notes_pdf,
+        "notes-do-not-send",
+        "pdf",
+        PDF,
+        "🔒",
+    ),
 )
+#: The notes button's label for a reader of English, who gets no translation.
+NOTES_LABEL_EN = N_("Your notes (keep; do not send)")
 
 
 def _built_on_click(render: Callable[..., bytes], *args: object) -> Callable[[], bytes]:
     return lambda: render(*args)
+
+
+def _downloads(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
+    st.caption(
+        _(
+            "The letter files (PDF, Word, plain text) hold only the letter to send. The notes "
+            "file is for you alone, with the dates, free help and the notice that this is not "
+            "legal advice: keep it, do not send it."
+        )
+    )
+    try:
+        find_fonts(reader)
+        font_error = None
+    except HandoutFontError as error:
+        font_error = error
+    cols = st.columns(len(DOWNLOADS))
+    for col, download in zip(cols, DOWNLOADS, strict=True):
+        if download.suffix == "pdf" and font_error is not None:
+            col.error(_(font_error.message))
+            continue
+        label = download.label
+        if download.key == "notes" and reader == LETTER_LANGUAGE:
+            label = NOTES_LABEL_EN
+        col.download_button(
+            _(label),
+            data=_built_on_click(download.build, item, parties, reader, today),
+            file_name=f"{download.stem}-{item.kind}.{download.suffix}",
+            mime=download.mime,
+            on_click="ignore",
+            width="stretch",
+            key=f"letter_{download.key}_{item.kind}",
+            icon=download.icon,
+        )
 
 
 def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
@@ -166,24 +234,7 @@ def _letter(item: Draft, parties: Parties, reader: str, today: dt.date) -> None:
                 st.markdown(_markdown(letter_lines(item, parties, today, Voice(reader))))
     with st.expander(_("What to enclose, how to send it, the dates, free help")):
         st.markdown(_markdown(notes_lines(item, Voice(reader))))
-    cols = st.columns(len(DOWNLOADS))
-    for col, (label, renderer, suffix, mime, icon) in zip(cols, DOWNLOADS, strict=True):
-        if suffix == "pdf":
-            try:
-                find_fonts(reader)
-            except HandoutFontError as error:
-                col.error(_(error.message))
-                continue
-        col.download_button(
-            _(label),
-            data=_built_on_click(renderer, item, parties, reader, today),
-            file_name=f"letter-{item.kind}.{suffix}",
-            mime=mime,
-            on_click="ignore",
-            width="stretch",
-            key=f"letter_{'text' if suffix == 'txt' else suffix}_{item.kind}",
-            icon=icon,
-        )
+    _downloads(item, parties, reader, today)
 
 
 frame.begin()

@@ -1,14 +1,22 @@
-"""A drafted letter as a PDF or a Word file: the letter to sign, then the pages the reader keeps.
+"""A drafted letter as a PDF or a Word file, and the reader's notes as a PDF of their own.
+
+Two files, never one: the letter's PDF and Word file hold the English letter to sign and
+send, nothing else; the notes PDF (:func:`render_notes_pdf`) holds, in the reader's
+language, what is for the reader alone (why the letter fits, the dates, notes such as the
+tax consequence of a settlement, free help, the sources, the not-legal-advice notice) and
+the translation, marked at its top and at the foot of each page as not to be sent. A reader
+who prints or e-mails a whole letter file so sends no private note (issue 19).
 
 Why the handout's page and fonts (:mod:`deficiency.outputs.handout`): the same US Letter
 page, margins and embedded Unicode fonts, so a letter prints like the rest of what the app
-gives a counselor, and a Japanese reader's notes print in Noto CJK (which also covers the
-English letter). The English letter is laid out word by word; the reader's notes and the
-translation, in Japanese, character by character (Japanese has no spaces to break at).
+gives a counselor, and a Japanese reader's files print in Noto CJK (which also covers the
+English letter, and a name typed in Japanese). The English letter is laid out word by
+word; the notes and the translation, in Japanese, character by character (Japanese has no
+spaces to break at).
 
 The Word file (python-docx, imported on first use so ``import deficiency`` stays light) is
-the same letter for a reader who wants to edit it before signing: a paragraph per line, the
-lists as Word's own bullets, a page break before the notes and before the translation.
+the same letter for a reader who wants to edit it before signing: a paragraph per line and
+the lists as Word's own bullets.
 
 Pure and offline: the output depends only on the arguments, nothing is written to disk, and
 the names typed on the page (:class:`~deficiency.counselor.letters.Parties`) exist only in
@@ -29,8 +37,9 @@ from deficiency.counselor.letters import (
     Parties,
     TextLine,
     Voice,
+    kept_lines,
     letter_lines,
-    notes_lines,
+    load_common,
     translation_lines,
 )
 from deficiency.outputs.handout import SCRIPTS, find_fonts
@@ -39,6 +48,20 @@ from deficiency.text import i18n
 
 LETTER_PT = 10.5
 NOTES_PT = 9.0
+
+
+class NotesPdf(HandoutPdf):
+    """The handout's page, with a mark beside the page number: not to be sent."""
+
+    def __init__(self, wrapmode: WrapMode, mark: str):
+        super().__init__(wrapmode)
+        self.mark = mark
+
+    def footer(self) -> None:
+        super().footer()
+        self.set_x(self.l_margin)
+        self.set_font(FONT, "B", 7)
+        self.cell(0, 4, self.mark, align="L")
 
 
 def _draw(w: Writer, lines: list[TextLine], size: float) -> None:
@@ -50,6 +73,8 @@ def _draw(w: Writer, lines: list[TextLine], size: float) -> None:
             w.space(size * 0.35)
         elif item.style == "item":
             w.bullets([item.text], size=size)
+        elif item.style == "warning":
+            w.boxed(item.text, size=size + 0.5)
         elif item.style == "line":
             w.pdf.set_font(FONT, "", size)
             w.pdf.multi_cell(
@@ -65,30 +90,51 @@ def _draw(w: Writer, lines: list[TextLine], size: float) -> None:
             w.paragraph(item.text, size=size)
 
 
-def render_letter_pdf(draft: Draft, parties: Parties, lang: str, today: dt.date) -> bytes:
-    """The PDF of one letter: the English letter, then (on a new page, in ``lang``) the notes
-    the reader keeps and the translation. Raises ``ValueError`` for an unknown language and
-    :class:`~deficiency.outputs.handout.HandoutFontError` when no font prints it."""
+def _check(lang: str) -> None:
     if lang not in i18n.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {sorted(i18n.LANGUAGES)}")
+
+
+def _pdf(pdf: HandoutPdf, lang: str, written_in: str, title: str, today: dt.date) -> Writer:
+    """``pdf`` with ``lang``'s fonts, its metadata (``written_in``: the text's language) and
+    a first page: a writer to draw on."""
     regular, bold = find_fonts(lang)
-    pdf = HandoutPdf(WrapMode.WORD)
     pdf.add_font(FONT, "", str(regular.path), collection_font_number=regular.index)
     pdf.add_font(FONT, "B", str(bold.path), collection_font_number=bold.index)
-    w = Writer(pdf, lang)
-    english = Voice(LETTER_LANGUAGE)
-    pdf.set_title(english._(draft.title))
-    pdf.set_lang(i18n.locale_of(LETTER_LANGUAGE).replace("_", "-"))
+    pdf.set_title(title)
+    pdf.set_lang(i18n.locale_of(written_in).replace("_", "-"))
     pdf.set_creator("deficiency letters")
     pdf.set_creation_date(dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC))
     pdf.add_page()
     pdf.set_text_color("#000000")
-    _draw(w, letter_lines(draft, parties, today), LETTER_PT)
+    return Writer(pdf, lang)
 
+
+def render_letter_pdf(draft: Draft, parties: Parties, lang: str, today: dt.date) -> bytes:
+    """The PDF of one letter: the English letter to sign and send, and nothing else (the
+    notes are :func:`render_notes_pdf`). ``lang``, the reader's, picks the fonts. Raises
+    ``ValueError`` for an unknown language and
+    :class:`~deficiency.outputs.handout.HandoutFontError` when no font prints it."""
+    _check(lang)
+    pdf = HandoutPdf(WrapMode.WORD)
+    w = _pdf(pdf, lang, LETTER_LANGUAGE, Voice(LETTER_LANGUAGE)._(draft.title), today)
+    _draw(w, letter_lines(draft, parties, today), LETTER_PT)
+    return bytes(pdf.output())
+
+
+def render_notes_pdf(draft: Draft, parties: Parties, lang: str, today: dt.date) -> bytes:
+    """The reader's notes on one letter as a PDF in ``lang``, never to be sent: a warning
+    at the top and at the foot of each page, the notes (with the notice and free help), then
+    the translation of the letter (none in English), in grey, on a page of its own. Raises
+    like :func:`render_letter_pdf`."""
+    _check(lang)
     reader = Voice(lang)
-    pdf.wrapmode = WrapMode.CHAR if SCRIPTS.get(lang) == "cjk" else WrapMode.WORD
-    pdf.add_page()
-    _draw(w, notes_lines(draft, reader), NOTES_PT)
+    wrap = WrapMode.CHAR if SCRIPTS.get(lang) == "cjk" else WrapMode.WORD
+    mark = load_common().notes["footer"]  # not inside ``_()``: Babel would extract the key
+    pdf = NotesPdf(wrap, reader._(mark))
+    kept = kept_lines(draft, reader)
+    w = _pdf(pdf, lang, lang, kept[0].text, today)  # titled as its first heading
+    _draw(w, kept, NOTES_PT)
     translated = translation_lines(draft, parties, today, reader)
     if translated:
         pdf.add_page()
@@ -116,30 +162,21 @@ def _docx_lines(document: Any, lines: list[TextLine], size: float) -> None:
             run.font.size = Pt(size)
 
 
-def render_letter_docx(draft: Draft, parties: Parties, lang: str, today: dt.date) -> bytes:
-    """The Word file of one letter: the English letter, then the notes and the translation
-    in ``lang`` (each after a page break). Raises ``ValueError`` for an unknown language."""
-    if lang not in i18n.LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; use one of {sorted(i18n.LANGUAGES)}")
+def render_letter_docx(draft: Draft, parties: Parties, today: dt.date) -> bytes:
+    """The Word file of one letter: the English letter to edit, sign and send, and nothing
+    else (the notes are :func:`render_notes_pdf`)."""
     import docx
-    from docx.enum.text import WD_BREAK
 
     document = docx.Document()
-    english = Voice(LETTER_LANGUAGE)
     properties = document.core_properties
-    properties.title = english._(draft.title)
+    properties.title = Voice(LETTER_LANGUAGE)._(draft.title)
     properties.language = i18n.locale_of(LETTER_LANGUAGE).replace("_", "-")
     properties.author = ""
     properties.created = dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC)
     _docx_lines(document, letter_lines(draft, parties, today), LETTER_PT)
-    reader = Voice(lang)
-    for part in (notes_lines(draft, reader), translation_lines(draft, parties, today, reader)):
-        if part:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            _docx_lines(document, part, NOTES_PT + 1)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-__all__ = ["render_letter_docx", "render_letter_pdf"]
+__all__ = ["NotesPdf", "render_letter_docx", "render_letter_pdf", "render_notes_pdf"]

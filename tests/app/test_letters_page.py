@@ -32,9 +32,18 @@ TYPED = {
 }
 
 
+#: The keys of a letter's downloads (``letter_<key>_<kind>``), in order, and their labels.
+DOWNLOADS = {
+    "pdf": "The letter as a PDF",
+    "docx": "The letter as a Word file, to edit",
+    "text": "The letter as plain text, for an e-mail",
+    "notes": "Your notes and the translation (keep; do not send)",
+}
+SCENARIO = {k: v for k, v in QUERY.items() if k != "v"}
+
+
 def expected_titles(lang: str) -> list[str]:
-    scenario = validate({k: v for k, v in QUERY.items() if k != "v"})
-    found = analyze(scenario)
+    found = analyze(validate(SCENARIO))
     gettext = i18n.gettext_for(lang)
     return [gettext(item.title) for item in drafts(facts_for(found))]
 
@@ -56,7 +65,29 @@ def test_the_letters_that_fit_in_each_language(lang: str) -> None:
         assert i18n.gettext_for(lang)("Dear Sir or Madam:") in body
         column = i18n.gettext_for(lang)("Translation, for your reading only")
         assert column != "Translation, for your reading only" and column in body
-    assert len(at.get("download_button")) == 3 * len(expected_titles(lang))
+    assert len(at.get("download_button")) == len(DOWNLOADS) * len(expected_titles(lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_each_letter_has_three_letter_files_and_a_notes_file_to_keep(lang: str) -> None:
+    """The letter's PDF, Word and text files, then the reader's notes (with the translation
+    for a reader of another language), each labelled, keyed and built only on click."""
+    at = open_app({**QUERY, "lang": lang}, page=PAGE)
+    gettext = i18n.gettext_for(lang)
+    kinds = [item.kind for item in drafts(facts_for(analyze(validate(SCENARIO))))]
+    buttons = [button.proto for button in at.get("download_button")]
+    want = [f"letter_{key}_{kind}" for kind in kinds for key in DOWNLOADS]
+    assert [button.id.rsplit("-", 1)[-1] for button in buttons] == want
+    notes = DOWNLOADS["notes"] if lang != "en" else "Your notes (keep; do not send)"
+    labels = {gettext(label) for label in (*list(DOWNLOADS.values())[:3], notes)}
+    assert {button.label for button in buttons} == labels
+    assert all(button.HasField("deferred_file_id") and not button.url for button in buttons)
+    caption = gettext(
+        "The letter files (PDF, Word, plain text) hold only the letter to send. The notes "
+        "file is for you alone, with the dates, free help and the notice that this is not "
+        "legal advice: keep it, do not send it."
+    )
+    assert [c.value for c in at.caption].count(caption) == len(kinds)
 
 
 def test_typed_names_fill_the_letters_and_never_reach_the_link() -> None:

@@ -1,5 +1,6 @@
 """The Letters page in a real browser (issue 19): what a reader types for the download stays
-out of the address bar and the server's log but reaches every download; the page passes the
+out of the address bar and the server's log but reaches every letter file, which holds the
+letter alone (the reader's notes are a download of their own); the page passes the
 accessibility checks of issue 17 (axe-core WCAG 2.2 A/AA, ``<html lang>``, a phone's width).
 
 One server of this module's own (bench.common.running), so its log can be read afterwards.
@@ -7,7 +8,6 @@ One server of this module's own (bench.common.running), so its log can be read a
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote_plus
@@ -28,6 +28,17 @@ QUERY = "v=1&loan=auto&balance=20000&sale_price=12000&state=OH&sale_date=2026-06
 NAME = "Ana Quintana-Ruiz"
 ADDRESS = "4417 Juniper Lane"
 ACCOUNT = "ZX-99017-Q"
+#: What the notes file holds and a letter's files never do: its warning, why the letter fits,
+#: free help and the not-legal-advice notice (flattened: no white space).
+PRIVATE = [
+    "".join(text.split())
+    for text in (
+        "keep this file, do not send it",
+        "Why this letter fits",
+        "lawhelp.org",
+        "not legal or tax advice",
+    )
+]
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +54,21 @@ def _commit(page: Page, label: str, value: str) -> None:
     field.press("Tab")
     page.wait_for_timeout(300)
     wait_for_app(page)
+
+
+def _download(page: Page, index: int) -> Path:
+    """Click the page's ``index``-th download button; the downloaded file."""
+    with page.expect_download() as started:
+        page.get_by_test_id("stDownloadButton").nth(index).click()
+    return Path(started.value.path())
+
+
+def _pdf_text(path: Path) -> str:
+    return "".join(sheet.extract_text() for sheet in PdfReader(path).pages)
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
 
 
 def test_typed_details_stay_out_of_the_link_and_the_log(browser: Browser, app: Server) -> None:
@@ -63,26 +89,25 @@ def test_typed_details_stay_out_of_the_link_and_the_log(browser: Browser, app: S
             assert not any(typed in url for url in addresses), (typed, addresses)
         assert "balance=20000" in page.url  # the figures stay in the link
 
-        # The first letter's downloads: the PDF, the Word file, the plain text.
-        with page.expect_download() as text_download:
-            page.get_by_test_id("stDownloadButton").nth(2).click()
-        text = Path(text_download.value.path()).read_text(encoding="utf-8")
-        assert NAME in text and ADDRESS in text and ACCOUNT in text
-        assert "$8,000.00" in text and "not legal or tax advice" in text
+        # The first letter's downloads: the PDF, the Word file, the plain text (the letter
+        # alone: none of the reader's notes, which are the fourth download, to keep).
+        text = _download(page, 2).read_text(encoding="utf-8")
+        assert NAME in text and ADDRESS in text and ACCOUNT in text and "$8,000.00" in text
+        assert not any(secret in _flat(text) for secret in PRIVATE), text
 
-        with page.expect_download() as pdf_download:
-            page.get_by_test_id("stDownloadButton").nth(0).click()
-        pdf = Path(pdf_download.value.path()).read_bytes()
-        flat = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
-        flat = "".join(flat.split())
+        letter = _flat(_pdf_text(_download(page, 0)))
         for typed in (NAME, ADDRESS, ACCOUNT, "$8,000.00"):
-            assert "".join(typed.split()) in flat
+            assert _flat(typed) in letter
+        assert not any(secret in letter for secret in PRIVATE), letter
 
-        with page.expect_download() as word_download:
-            page.get_by_test_id("stDownloadButton").nth(1).click()
-        document = docx.Document(word_download.value.path())
+        document = docx.Document(_download(page, 1))
         written = "\n".join(paragraph.text for paragraph in document.paragraphs)
         assert NAME in written and ADDRESS in written and ACCOUNT in written
+        assert not any(secret in _flat(written) for secret in PRIVATE), written
+
+        notes = _flat(_pdf_text(_download(page, 3)))
+        assert all(secret in notes for secret in PRIVATE), notes
+        assert _flat(NAME) not in notes  # no translation for a reader of English
     finally:
         context.close()
     log = app.log.read_text(errors="replace")

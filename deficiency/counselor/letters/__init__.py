@@ -48,11 +48,11 @@ from deficiency.counselor.letters.facts import DEFAULT_OFFER_PERCENT, Facts, fac
 from deficiency.counselor.letters.fields import FACTS, LISTS, Fields, fields_for
 from deficiency.counselor.letters.render import (
     LETTER_LANGUAGE,
-    SEPARATOR,
     Parties,
     TextLine,
     Voice,
     as_text,
+    kept_lines,
     letter_lines,
     notes_lines,
     render_text,
@@ -73,7 +73,6 @@ __all__ = [
     "KINDS",
     "LETTER_LANGUAGE",
     "LISTS",
-    "SEPARATOR",
     "Draft",
     "Facts",
     "Fields",
@@ -89,6 +88,7 @@ __all__ = [
     "drafts",
     "facts_for",
     "fields_for",
+    "kept_lines",
     "letter_lines",
     "load_common",
     "load_templates",

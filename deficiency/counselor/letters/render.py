@@ -1,14 +1,17 @@
 """A draft as lines of text: the English letter, the notes the reader keeps, the translation.
 
-Why lines and not one string: the page, the plain-text download and the PDF lay the same
+Why lines and not one string: the page, the plain-text download and the PDFs lay the same
 letter out differently (a code block, an e-mail, a printed page), so :func:`letter_lines`
 and :func:`notes_lines` return :class:`TextLine` items (a style and a text) that each
-output draws in its own way, and :func:`render_text` joins them for an e-mail.
+output draws in its own way, and :func:`render_text` joins the letter's for an e-mail.
 
 The letter goes to a US lender, collector or bureau, so it is always English (``Voice("en")``);
-the notes and the translation use the reader's language. The names, addresses and account
-number typed on the page (:class:`Parties`) are put in only here, when a letter is drawn or
-downloaded: they are never part of a draft, a link or anything kept.
+the notes and the translation use the reader's language. They are kept apart: a letter's
+downloads hold the letter alone, and the notes (with the tax consequence, which is for the
+borrower's own reading) and the translation go to a file of their own (:func:`kept_lines`),
+so a reader who prints or pastes a whole letter file sends nothing private. The names,
+addresses and account number typed on the page (:class:`Parties`) are put in only here, when
+a letter is drawn or downloaded: they are never part of a draft, a link or anything kept.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ MAX_CHARS: dict[str, int] = {
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-Style = Literal["heading", "line", "paragraph", "item", "blank"]
+Style = Literal["heading", "line", "paragraph", "item", "blank", "warning"]
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ class Voice:
 @dataclass(frozen=True)
 class TextLine:
     """One line of output: a heading, a line of the letter's frame, a paragraph, a list
-    item, or a blank line between parts."""
+    item, a blank line between parts, or a warning (a paragraph not to be missed)."""
 
     style: Style
     text: str = ""
@@ -151,11 +154,11 @@ def letter_lines(
     return out
 
 
-def notes_lines(draft: Draft, voice: Voice) -> list[TextLine]:
-    """What the reader keeps (never sent), in the reader's language: why the letter fits,
-    what to enclose, how to send it, the dates, notes, free help, sources, the notice."""
+def _kept_sections(draft: Draft, voice: Voice) -> list[TextLine]:
+    """The notes' sections: why the letter fits, what to enclose, how to send it, the dates,
+    notes (the tax consequence among them), free help, sources, then the notice."""
     headings = load_common().notes
-    out: list[TextLine] = [TextLine("heading", voice._(headings["heading"]))]
+    out: list[TextLine] = []
 
     def section(key: str, items: list[str]) -> None:
         if items:
@@ -176,6 +179,14 @@ def notes_lines(draft: Draft, voice: Voice) -> list[TextLine]:
     section("sources", [f"{source.title}: {source.url}" for source in draft.sources])
     out.append(TextLine("paragraph", voice._(DISCLAIMER)))
     return out
+
+
+def notes_lines(draft: Draft, voice: Voice) -> list[TextLine]:
+    """What the reader keeps (never sent), in the reader's language, as the page shows it:
+    why the letter fits, what to enclose, how to send it, the dates, notes, free help,
+    sources, the notice."""
+    heading = TextLine("heading", voice._(load_common().notes["heading"]))
+    return [heading, *_kept_sections(draft, voice)]
 
 
 def translation_lines(
@@ -207,26 +218,32 @@ def as_text(lines: list[TextLine]) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-SEPARATOR = "=" * 64
+def kept_lines(draft: Draft, voice: Voice) -> list[TextLine]:
+    """The notes file's notes, in the reader's language: its title and a warning that it is
+    not to be sent, then the notes (with the notice and free help). The file adds the
+    translation (:func:`translation_lines`) on a page of its own."""
+    notes = load_common().notes
+    # No string literal inside ``_()``: Babel's extractor would take the key for a message.
+    heading, about = notes["file"], notes["file_about"]
+    title = voice._(heading).format(title=voice._(draft.title))
+    top = [TextLine("heading", title), TextLine("warning", voice._(about))]
+    return top + _kept_sections(draft, voice)
 
 
-def render_text(draft: Draft, parties: Parties, lang: str, today: dt.date) -> str:
-    """The plain-text download: the English letter to paste into an e-mail, then, below a
-    separator, the notes and the translation in the reader's language."""
-    voice = Voice(lang if lang in i18n.LANGUAGES else LETTER_LANGUAGE)
-    letter = as_text(letter_lines(draft, parties, today))
-    kept = as_text(notes_lines(draft, voice) + translation_lines(draft, parties, today, voice))
-    return f"{letter}\n{SEPARATOR}\n{kept}"
+def render_text(draft: Draft, parties: Parties, today: dt.date) -> str:
+    """The plain-text download: the English letter to paste into an e-mail, and nothing
+    else (the notes and the translation are in the notes file, :func:`kept_lines`)."""
+    return as_text(letter_lines(draft, parties, today))
 
 
 __all__ = [
     "LETTER_LANGUAGE",
     "MAX_CHARS",
-    "SEPARATOR",
     "Parties",
     "TextLine",
     "Voice",
     "as_text",
+    "kept_lines",
     "letter_lines",
     "notes_lines",
     "render_text",

@@ -32,8 +32,11 @@ from deficiency.counselor.letters import (
     as_text,
     drafts,
     facts_for,
+    kept_lines,
     letter_lines,
+    load_common,
     render_text,
+    translation_lines,
 )
 from deficiency.counselor.letters.extract import extract_templates, message_ids
 from deficiency.counselor.letters.fields import questions
@@ -43,7 +46,7 @@ from deficiency.counselor.letters.templates import (
     parse_template,
     template_text,
 )
-from deficiency.outputs.letters import render_letter_docx, render_letter_pdf
+from deficiency.outputs.letters import render_letter_docx, render_letter_pdf, render_notes_pdf
 from deficiency.rules import ucc
 from deficiency.text import i18n
 from deficiency.text.labels import DISCLAIMER
@@ -410,17 +413,58 @@ def test_generated_scenarios_get_exactly_the_letters_that_fit(data: dict[str, An
         check_figures(a, item)
 
 
-# -- the texts the reader keeps and downloads -------------------------------------------------
-def test_each_download_carries_the_notice_help_and_the_typed_names() -> None:
-    for kind, item in offered(found("barred")).items():
-        for lang in ("en", "ja", "es"):
-            text = render_text(item, PARTIES, lang, TODAY)
-            letter, kept = text.split(letters.SEPARATOR)
-            assert "Ana María Ruiz" in letter and "ACCT-4471-09" in letter, kind
-            assert i18n.gettext_for(lang)(DISCLAIMER) in kept
-            assert "https://www.lawhelp.org" in kept
-            if lang != "en":
-                assert i18n.date(TODAY, lang) in kept  # the translation's own date
+# -- the letter's files hold the letter alone; the notes file, what is the reader's --------
+def settlement() -> letters.Draft:
+    """A settlement offer whose notes carry the tax consequence (for the reader only)."""
+    return offered(found("settled", action="collect", settlement="0"))["settlement"]
+
+
+def private(item: letters.Draft, lang: str) -> list[str]:
+    """What only the notes file may hold, in English and in ``lang``: its headings, every
+    note (the tax consequence among them), the tax figure, free help, the not-legal-advice
+    notice and, for a reader of another language, the translation's own words."""
+    headings = load_common().notes
+    out = ["lawhelp.org"]
+    for voice in (Voice("en"), Voice(lang)):
+        out += [voice._(headings[key]) for key in ("heading", "translation", "file_about")]
+        out += [voice._(headings["file"]).format(title=voice._(item.title)), voice._(DISCLAIMER)]
+        out += [voice.text(message) for message in item.notes]
+        if "tax" in item.figures:
+            out.append(voice.money(item.figures["tax"]))
+    if lang != "en":
+        out += [i18n.date(TODAY, lang), i18n.gettext_for(lang)("Dear Sir or Madam:")]
+    return out
+
+
+def assert_letter_alone(text: str, item: letters.Draft) -> None:
+    for lang in ("en", "ja", "es"):
+        for secret in private(item, lang):
+            assert squash(secret) not in squash(text), (item.kind, lang, secret)
+
+
+def test_the_text_download_is_the_letter_alone_with_the_typed_names() -> None:
+    items = [*offered(found("barred")).values(), settlement()]
+    assert "tax" in items[-1].figures and items[-1].notes
+    for item in items:
+        text = render_text(item, PARTIES, TODAY)
+        assert text == english(item)  # the English letter, as the page shows it, to paste
+        assert "Ana María Ruiz" in text and "ACCT-4471-09" in text, item.kind
+        assert_letter_alone(text, item)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "es"])
+def test_the_notes_file_holds_the_notice_help_tax_and_translation(lang: str) -> None:
+    item = settlement()
+    voice = Voice(lang)
+    kept = as_text(kept_lines(item, voice))
+    for message in item.notes:
+        assert voice.text(message) in kept
+    assert voice._(DISCLAIMER) in kept and "https://www.lawhelp.org" in kept
+    assert voice._(load_common().notes["file_about"]) in kept  # "do not send" at its top
+    translated = as_text(translation_lines(item, PARTIES, TODAY, voice))
+    assert bool(translated.strip()) == (lang != "en")
+    if lang != "en":
+        assert i18n.date(TODAY, lang) in translated and "ACCT-4471-09" in translated
 
 
 def test_blank_fields_stay_bracketed_blanks_in_each_language() -> None:
@@ -445,38 +489,75 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\x00]+", "", text)
 
 
+def pdf_text(data: bytes) -> tuple[str, list[str]]:
+    """A PDF's title and each page's text (squashed), without the page number at its foot."""
+    reader = PdfReader(io.BytesIO(data))
+    count = len(reader.pages)
+    pages = [
+        squash(page.extract_text()).replace(f"{number}/{count}", "")
+        for number, page in enumerate(reader.pages, 1)
+    ]
+    return reader.metadata.title, pages
+
+
 @pytest.mark.parametrize("lang", ["en", "es", "ja"])
-def test_the_pdf_reads_back_with_the_figures_and_the_names(lang: str) -> None:
-    a = found("settled", action="collect", settlement="0")
-    item = offered(a)["settlement"]
+def test_the_letter_pdf_is_the_letter_alone_with_the_figures_and_the_names(lang: str) -> None:
+    item = settlement()
     pdf = render_letter_pdf(item, PARTIES, lang, TODAY)
     assert pdf.startswith(b"%PDF-") and len(pdf) < 1_500_000
-    reader = PdfReader(io.BytesIO(pdf))
-    assert reader.metadata.title == "Settlement offer for the deficiency"
-    pages = [squash(page.extract_text()) for page in reader.pages]
-    letter_page, rest = pages[0], "".join(pages[1:])
+    title, pages = pdf_text(pdf)
+    assert title == "Settlement offer for the deficiency"
+    text = "".join(pages)
+    # Exactly the English letter: nothing before it, nothing after it (the bullets aside).
+    letter = "".join(line.text for line in letter_lines(item, PARTIES, TODAY))
+    assert text.replace("•", "") == squash(letter)
     for figure in (item.figures["offer"], item.figures["forgiven"], item.figures["deficiency"]):
-        assert squash(money(figure)) in letter_page
-    assert squash("Ana María Ruiz") in letter_page and "ACCT-4471-09" in letter_page
-    assert squash(i18n.money(item.figures["tax"], lang)) in rest  # the notes, not the letter
-    assert "lawhelp.org" in rest  # where to get free help
+        assert squash(money(figure)) in text
+    assert squash("Ana María Ruiz") in text and "ACCT-4471-09" in text
+    assert_letter_alone(text, item)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ja"])
+def test_the_notes_pdf_carries_the_notice_help_tax_and_translation(lang: str) -> None:
+    item = settlement()
+    voice = Voice(lang)
+    headings = load_common().notes
+    pdf = render_notes_pdf(item, PARTIES, lang, TODAY)
+    assert pdf.startswith(b"%PDF-") and len(pdf) < 1_500_000
+    title, pages = pdf_text(pdf)
+    assert title == voice._(headings["file"]).format(title=voice._(item.title))
+    text = "".join(pages)
+    for message in item.notes:  # the tax consequence, for the reader's own reading
+        assert squash(voice.text(message)) in text
+    assert squash(voice.money(item.figures["tax"])) in text
     if lang != "ja":
         # pypdf maps only a subset font's first 256 glyphs back to text, and the Japanese
-        # notes use more: the Latin parts above read back, the Japanese sentences not all.
-        assert squash(i18n.gettext_for(lang)(DISCLAIMER)) in rest
+        # notes use more: the tax sentences above read back, the rest not all
+        # (test_the_notes_file_holds_the_notice_help_tax_and_translation checks its lines).
+        assert "lawhelp.org" in text  # where to get free help
+        assert squash(voice._(DISCLAIMER)) in text
+        assert squash(title) in pages[0] and squash(voice._(headings["file_about"])) in pages[0]
+        assert all(squash(voice._(headings["footer"])) in page for page in pages)
+    # The translation, ending the file (none for a reader of English); never the letter itself.
+    last = i18n.gettext_for(lang)("Sent by certified mail, return receipt requested.")
+    assert (squash(last) in pages[-1]) == (lang != "en")
+    assert squash("Dear Sir or Madam:") not in text
+    if lang != "ja":  # the typed account number is in the translation only
+        assert ("ACCT-4471-09" in text) == (lang == "es")
+    if lang == "es":
+        assert squash("Estimado(a) señor(a):") in text
 
 
-def test_the_word_file_reads_back_with_the_letter_then_the_notes() -> None:
+def test_the_word_file_is_the_letter_alone() -> None:
     import docx
 
-    item = offered(found("barred"))["defense"]
-    data = render_letter_docx(item, PARTIES, "es", TODAY)
-    document = docx.Document(io.BytesIO(data))
-    assert document.core_properties.title == "Notice of a state-law defense to the deficiency"
-    lines = [paragraph.text for paragraph in document.paragraphs if paragraph.text]
-    letter = lines[: lines.index("Sent by certified mail, return receipt requested.") + 1]
-    assert letter[0] == "Ana María Ruiz" and "ACCT-4471-09" in "\n".join(letter)
-    assert any("A.R.S. § 33-814(G)" in line for line in letter)
-    kept = "\n".join(lines[len(letter) :])
-    assert i18n.gettext_for("es")(DISCLAIMER) in kept
-    assert "Estimado(a) señor(a):" in kept  # the translation, after the notes
+    for item in (offered(found("barred"))["defense"], settlement()):
+        document = docx.Document(io.BytesIO(render_letter_docx(item, PARTIES, TODAY)))
+        assert document.core_properties.title == Voice("en")._(item.title)
+        lines = [paragraph.text for paragraph in document.paragraphs if paragraph.text]
+        assert lines == [line.text for line in letter_lines(item, PARTIES, TODAY) if line.text]
+        assert lines[0] == "Ana María Ruiz" and "ACCT-4471-09" in "\n".join(lines)
+        assert lines[-1] == "Sent by certified mail, return receipt requested."
+        if item.kind == "defense":
+            assert any("A.R.S. § 33-814(G)" in line for line in lines)
+        assert_letter_alone("\n".join(lines), item)
