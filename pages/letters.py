@@ -187,8 +187,11 @@ def _downloads(item: Draft, parties: Parties, reader: str, today: dt.date) -> No
         font_error = None
     except HandoutFontError as error:
         font_error = error
-    cols = st.columns(len(DOWNLOADS))
-    for col, download in zip(cols, DOWNLOADS, strict=True):
+    # The files to send on the left, the file to keep on the right; labels wrap instead of
+    # being cut off (four buttons side by side ended in "…" in every language).
+    send, keep = st.columns(2)
+    for download in DOWNLOADS:
+        col = keep if download.key == "notes" else send
         if download.suffix == "pdf" and font_error is not None:
             col.error(_(font_error.message))
             continue
@@ -204,6 +207,7 @@ def _downloads(item: Draft, parties: Parties, reader: str, today: dt.date) -> No
             width="stretch",
             key=f"letter_{download.key}_{item.kind}",
             icon=download.icon,
+            wrap=True,
         )
 
 

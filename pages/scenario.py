@@ -10,7 +10,7 @@ from deficiency.core.scenario import FEE_KEYS, PATHS_BY_LOAN
 from deficiency.counselor.guidance import next_steps
 from deficiency.interface.examples import EXAMPLES, example
 from deficiency.outputs.casenote import case_note
-from ui import a11y, downloads, forms, frame, inputs, sections, state
+from ui import a11y, downloads, firstpaint, forms, frame, inputs, sections, state
 from ui.charts import breakdown_table, waterfall
 from ui.text import _, issue_text, lang, md, money, plain
 from ui.widgets import disclaimer, show_chart, show_issues
@@ -128,36 +128,40 @@ with right:
     row = st.columns(2)
     row[0].metric(_("Total owed"), money(result.total_owed))
     row[1].metric(_("Applied from the sale"), money(result.applied))
-    show_chart(
-        waterfall(result.items, _, money),
-        alt=_("Waterfall chart from the loan balance to the deficiency balance"),
-    )
-    a11y.table(  # the waterfall's text equivalent; stacked rows on a phone
-        breakdown_table(result.items, _, money),
-        key="breakdown",
-        hide_index=True,
-        # Widths that keep the Amount column in view in the 410 px this column has at
-        # 1280 px, in every language (automatic widths pushed Spanish "Monto" out of view).
-        column_config={
-            _("Item"): st.column_config.TextColumn(_("Item"), width=170),
-            _("Effect"): st.column_config.TextColumn(_("Effect"), width=130),
-            _("Amount"): st.column_config.TextColumn(_("Amount"), help=_("US dollars"), width=105),
-        },
-    )
+    if firstpaint.ready():  # the headline first: see ui/firstpaint.py
+        show_chart(
+            waterfall(result.items, _, money),
+            alt=_("Waterfall chart from the loan balance to the deficiency balance"),
+        )
+        a11y.table(  # the waterfall's text equivalent; stacked rows on a phone
+            breakdown_table(result.items, _, money),
+            key="breakdown",
+            hide_index=True,
+            # Widths that keep the Amount column in view in the 410 px this column has at
+            # 1280 px, in every language (automatic widths pushed Spanish "Monto" out of view).
+            column_config={
+                _("Item"): st.column_config.TextColumn(_("Item"), width=170),
+                _("Effect"): st.column_config.TextColumn(_("Effect"), width=130),
+                _("Amount"): st.column_config.TextColumn(
+                    _("Amount"), help=_("US dollars"), width=105
+                ),
+            },
+        )
 
-    st.subheader(_("What happens next"))
-    sections.bullets(next_steps(sc, result.deficiency, result.surplus))
+    if firstpaint.ready():
+        st.subheader(_("What happens next"))
+        sections.bullets(next_steps(sc, result.deficiency, result.surplus))
 
-    sections.state_law(found)
-    sections.tax_summary(found)
-    sections.second_lien(found)
-    sections.credit_summary(found)
-    sections.countdowns(found)
-    sections.help_links(found)
+        sections.state_law(found)
+        sections.tax_summary(found)
+        sections.second_lien(found)
+        sections.credit_summary(found)
+        sections.countdowns(found)
+        sections.help_links(found)
 
-    st.subheader(_("Share this scenario"))
-    st.caption(_("Copy this link to reopen exactly this scenario, on any device."))
-    st.code(state.share_url(), language=None, wrap_lines=True)
+        st.subheader(_("Share this scenario"))
+        st.caption(_("Copy this link to reopen exactly this scenario, on any device."))
+        st.code(state.share_url(), language=None, wrap_lines=True)
     downloads.handout_buttons(found)
     note_group = st.expander(
         _("Case note for your records (plain text)"), key="exp_note", on_change="rerun"
@@ -169,3 +173,4 @@ with right:
 
 disclaimer()
 frame.end()
+firstpaint.finish()

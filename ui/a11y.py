@@ -90,7 +90,7 @@ _CSS = """
     padding-top: 2.75rem;
   }
 }
-.st-key-page_shell { display: none; }
+.st-key-page_shell, .st-key-paint_first { display: none; }
 </style>
 """.replace("PHONE_PX", str(PHONE_MAX_PX)).replace("WIDER_PX", str(PHONE_MAX_PX + 1))
 

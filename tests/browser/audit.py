@@ -163,6 +163,14 @@ def wait_drawn(page: Page, timeout: float = 60_000) -> None:
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
     )
+    # The Calculator's first run leaves its chart, table and link for the run the browser
+    # asks for once the headline shows (ui/firstpaint.py): wait for that run too.
+    page.wait_for_function(
+        "() => !document.querySelector(\"[class*='st-key-paint_first']\")", timeout=timeout
+    )
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
     page.wait_for_function(
         "() => [...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
         ".every(c => c.querySelector('svg.main-svg'))",

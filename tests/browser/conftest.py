@@ -53,6 +53,14 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_function(
         "() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout
     )
+    # The Calculator's first run leaves its chart, table and link for the run the browser
+    # asks for once the headline shows (ui/firstpaint.py): wait for that run too.
+    page.wait_for_function(
+        "() => !document.querySelector(\"[class*='st-key-paint_first']\")", timeout=timeout
+    )
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
 
 
 def metric_value(page: Page, label: str) -> str:

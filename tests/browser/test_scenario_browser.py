@@ -157,3 +157,35 @@ def test_handout_and_csv_download(page: Page, server: str) -> None:
     )
     deficiency = next(r for r in rows if r["key"] == "deficiency")
     assert deficiency["amount"] == "2000.00"
+
+
+def test_a_new_visitor_gets_the_headline_first_then_the_whole_page(
+    browser: Browser, server: str
+) -> None:
+    """ui/firstpaint.py: the first run leaves out the chart, the table and the link box, and
+    the browser asks for them once the headline shows. The whole page must follow, and
+    every input must keep the link's value through that second run (an input still
+    loading when it came showed 0.00 while the scenario held the link's figure)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        link = SHORT_SALE + "&legal_fees=1800&taxable_income=61000"
+        page.goto(server + link)
+        wait_for_app(page)
+        assert metric_value(page, "Deficiency balance") == "$51,800.00"
+        main = page.get_by_test_id("stMain")
+        expect(main.get_by_test_id("stPlotlyChart")).to_have_count(1)
+        expect(main.locator("svg.main-svg").first).to_be_visible()
+        expect(main.get_by_test_id("stDataFrame").first).to_be_attached()
+        expect(main.get_by_test_id("stCode").first).to_contain_text("sale_price=200000")
+        expect(page.locator("[class*='st-key-paint_first']")).to_have_count(0)
+        for name, value in (
+            ("Loan balance", "250000.00"),
+            ("Sale price", "200000.00"),
+            ("Legal and court fees", "1800.00"),
+            ("Taxable income before the cancelled debt", "61000.00"),
+        ):
+            # By its label, drawn or not: the fees and tax groups are closed.
+            expect(page.locator(f"input[aria-label='{name}']")).to_have_value(value)
+    finally:
+        context.close()
