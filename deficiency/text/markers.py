@@ -36,6 +36,11 @@ class Message:
         self.money = dict(money or {})  # name -> integer cents
         self.dates = dict(dates or {})  # name -> datetime.date
 
+    @classmethod
+    def with_money(cls, msgid: str, **cents: int) -> Message:
+        """A message whose placeholders are all amounts in cents (``{deficiency}``)."""
+        return cls(msgid, money={key: int(value) for key, value in cents.items()})
+
     def text(self, gettext=None, money_fmt=None, date_fmt=None) -> str:
         """Render: translate the id, then fill placeholders (money/dates via formatters)."""
         template = gettext(self.msgid) if gettext else self.msgid

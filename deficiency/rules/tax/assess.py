@@ -10,7 +10,8 @@ from deficiency.core.engine import Result
 from deficiency.core.scenario import Scenario
 from deficiency.rules.tables import Source
 from deficiency.rules.tax.chain import tax_facts
-from deficiency.rules.tax.explain import cited, explain, forms_note, left_out
+from deficiency.rules.tax.explain import cited, explain, left_out
+from deficiency.rules.tax.explain_forms import forms_note
 from deficiency.rules.tax.figures import TaxFigures, tax_figures
 from deficiency.rules.tax.messages import PROFESSIONAL_NOTE, STATE_TAX_NOTE
 from deficiency.rules.tax.result import TaxResult

@@ -12,13 +12,10 @@ import datetime as dt
 
 from deficiency.core.money import to_cents
 from deficiency.rules.tax.brackets import format_rate
+from deficiency.rules.tax.explain_forms import form_steps
 from deficiency.rules.tax.figures import Gain, TaxFigures
-from deficiency.rules.tax.messages import BOX6_STEPS, PATH_STEPS, RECOURSE_STEPS
+from deficiency.rules.tax.messages import PATH_STEPS, RECOURSE_STEPS
 from deficiency.text.markers import N_, Message
-
-
-def _money(msgid: str, **cents: int) -> Message:
-    return Message(msgid, money={key: int(value) for key, value in cents.items()})
 
 
 # -- 1. the transaction and personal liability -------------------------------------------------
@@ -37,7 +34,7 @@ def cancellation_steps(fig: TaxFigures) -> list[Message]:
     keeps = fig.facts.recourse or fig.scenario.action == "settle"
     if not keeps and result.borrower_owes:
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "The lender cannot collect the deficiency of {deficiency} from you, "
                     "so it is treated as extinguished."
@@ -47,7 +44,7 @@ def cancellation_steps(fig: TaxFigures) -> list[Message]:
         )
     if fig.scenario.action == "settle":
         steps.append(
-            _money(
+            Message.with_money(
                 N_("Settlement: you pay {paid} and the lender cancels the rest, {cancelled}."),
                 paid=cancel.owes_after,
                 cancelled=cancel.cancelled,
@@ -55,13 +52,13 @@ def cancellation_steps(fig: TaxFigures) -> list[Message]:
         )
     elif cancel.cancelled:
         steps.append(
-            _money(
+            Message.with_money(
                 N_("The lender cancels the deficiency: {cancelled}."), cancelled=cancel.cancelled
             )
         )
     elif result.deficiency:
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "The lender collects the deficiency ({owed}); nothing is cancelled now. "
                     "If it forgives the debt later, that amount becomes cancelled debt then."
@@ -76,7 +73,7 @@ def cancellation_steps(fig: TaxFigures) -> list[Message]:
 def _recourse_worksheet_steps(fig: TaxFigures) -> list[Message]:
     sheet, cancelled = fig.worksheet, fig.cancellation.cancelled
     steps = [
-        _money(
+        Message.with_money(
             N_(
                 "Line 1, debt relieved (what you owed before the transfer minus what you "
                 "still owe after it): {debt}. Line 2, fair market value: {fmv}."
@@ -84,14 +81,14 @@ def _recourse_worksheet_steps(fig: TaxFigures) -> list[Message]:
             debt=sheet.relieved,
             fmv=fig.facts.fmv_used,
         ),
-        _money(
+        Message.with_money(
             N_(
                 "Line 3, ordinary income from cancelled debt (line 1 minus line 2, not "
                 "below zero): {cod}."
             ),
             cod=sheet.cod,
         ),
-        _money(
+        Message.with_money(
             N_(
                 "Amount realized: the smaller of line 1 and line 2, plus sale proceeds "
                 "paid to you ({proceeds}): {amount}."
@@ -102,7 +99,7 @@ def _recourse_worksheet_steps(fig: TaxFigures) -> list[Message]:
     ]
     if sheet.cod < cancelled:
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "The lender cancels {cancelled}, but only the part of the debt above "
                     "the property's fair market value, {cod}, is income from cancelled "
@@ -114,7 +111,7 @@ def _recourse_worksheet_steps(fig: TaxFigures) -> list[Message]:
         )
     elif sheet.cod > cancelled:
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "The sale credited more than the property's fair market value; the "
                     "difference, {extra}, is also income from cancelled debt."
@@ -130,7 +127,7 @@ def worksheet_steps(fig: TaxFigures) -> list[Message]:
         return _recourse_worksheet_steps(fig)
     sheet = fig.worksheet
     return [
-        _money(
+        Message.with_money(
             N_(
                 "You were not personally liable, so there is no income from cancelled "
                 "debt. The whole debt relieved ({debt}) plus sale proceeds paid to you "
@@ -147,7 +144,7 @@ def worksheet_steps(fig: TaxFigures) -> list[Message]:
 def _gain_exclusion_steps(fig: TaxFigures) -> list[Message]:
     gain = fig.gain
     steps = [
-        _money(
+        Message.with_money(
             N_(
                 "Up to {limit} of gain on your main home is excluded if you owned "
                 "and lived in it for at least 2 of the last 5 years: {excluded} "
@@ -160,7 +157,7 @@ def _gain_exclusion_steps(fig: TaxFigures) -> list[Message]:
     ]
     if fig.scenario.filing_status == "married_joint":  # IRC § 121(b)(2)
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "The {limit} joint limit needs both spouses to have lived in the home 2 of "
                     "the 5 years and neither to have excluded a gain on another home in the 2 "
@@ -171,7 +168,7 @@ def _gain_exclusion_steps(fig: TaxFigures) -> list[Message]:
         )
     if fig.scenario.filing_status == "surviving_spouse":  # IRC § 121(b)(4)
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "A surviving spouse who sells within 2 years after the spouse's "
                     "death may exclude up to {limit}."
@@ -217,7 +214,7 @@ def _taxable_gain_step(gain: Gain) -> Message:
             "A taxable gain of {gain} is a short-term capital gain (you owned the property "
             "one year or less), taxed at your ordinary rates; it is in the estimate below."
         )
-    return _money(msgid, gain=gain.taxable_gain or 0)
+    return Message.with_money(msgid, gain=gain.taxable_gain or 0)
 
 
 def _loss_step(fig: TaxFigures, loss: int) -> Message:
@@ -232,7 +229,7 @@ def _loss_step(fig: TaxFigures, loss: int) -> Message:
             "Loss: {loss}. A loss on your home, your car or other personal-use "
             "property is not deductible."
         )
-    return _money(msgid, loss=loss)
+    return Message.with_money(msgid, loss=loss)
 
 
 def gain_steps(fig: TaxFigures) -> list[Message]:
@@ -250,7 +247,7 @@ def gain_steps(fig: TaxFigures) -> list[Message]:
         msgid = N_("Amount realized {amount} minus adjusted basis {basis}: a gain of {gain}.")
     else:
         msgid = N_("Amount realized {amount} minus adjusted basis {basis}: a loss of {gain}.")
-    steps = [_money(msgid, amount=realized, basis=gain.basis, gain=abs(gain.gain))]
+    steps = [Message.with_money(msgid, amount=realized, basis=gain.basis, gain=abs(gain.gain))]
     if gain.gain > 0:
         if gain.sec121_limit:
             steps += _gain_exclusion_steps(fig)
@@ -262,171 +259,6 @@ def gain_steps(fig: TaxFigures) -> list[Message]:
         steps.append(_loss_step(fig, -gain.gain))
     else:
         steps.append(Message(N_("No gain or loss.")))
-    return steps
-
-
-# -- 5. the forms: 1099-A and 1099-C (Instructions for Forms 1099-A and 1099-C; Topic 432) ---
-#: Why these forms, one sentence per case of :data:`~deficiency.rules.tax.figures.FORMS_CASES`
-#: (``None``: the Form 1099-C sentences say it all).
-FORMS_NOTES: dict[str, str | None] = {
-    "nonrecourse_1099a": N_(
-        "Expect a Form 1099-A from the lender, with box 5 (personally liable) not checked, "
-        "and no Form 1099-C: you were not personally liable, so the whole debt counts as "
-        "what you received for the property, and the part the sale did not cover is not "
-        "income from cancelled debt. If a Form 1099-C comes anyway, its amount is part of "
-        "what you received for the property, not income."
-    ),
-    "nonrecourse_no_form": N_(
-        "No Form 1099-C is expected: you were not personally liable, so the {amount} the "
-        "lender cannot collect is part of what you received for the property, not income. "
-        "If a Form 1099-C comes anyway, do not report its amount as income."
-    ),
-    "combined": N_(
-        "The lender took the property and cancels the debt in the same year, so it may send "
-        "a Form 1099-C alone (its boxes 4, 5 and 7 then stand for a Form 1099-A) or both "
-        "forms."
-    ),
-    "separate": N_(
-        "Expect a Form 1099-A for {year}, when the lender took the property, and a Form "
-        "1099-C for {discharge_year}, when it cancels the debt."
-    ),
-    "1099a_only": N_(
-        "Expect a Form 1099-A: the lender took the property. It reports a sale of the "
-        "property, not cancelled debt."
-    ),
-    "1099c_only": None,
-    "none": None,
-}
-
-
-def forms_note(fig: TaxFigures) -> Message | None:
-    """The one sentence that says which forms to expect and why (shown beside the figures)."""
-    forms = fig.forms
-    msgid = FORMS_NOTES[forms.case]
-    if msgid is None or (forms.case == "nonrecourse_no_form" and not fig.cancellation.cancelled):
-        return None
-    if forms.case == "separate":
-        years = {"year": str(forms.acquired_on.year), "discharge_year": str(fig.facts.tax_year)}
-        return Message(msgid, years)
-    if forms.case == "nonrecourse_no_form":
-        return _money(msgid, amount=fig.cancellation.cancelled)
-    return Message(msgid)
-
-
-def _form_1099a_steps(fig: TaxFigures) -> list[Message]:
-    form = fig.forms.form_1099a
-    return [
-        Message(
-            N_(
-                "Form 1099-A should show the date the lender took the property, {date} (box "
-                "1), the unpaid principal only, {principal} (box 2), and the fair market "
-                "value, {fmv} (box 4)."
-            ),
-            dates={"date": form.box1_date},
-            money={"principal": form.box2_principal, "fmv": form.box4_fmv},
-        ),
-        Message(
-            N_("Box 5 (personally liable) should be checked.")
-            if form.box5_personally_liable
-            else N_("Box 5 (personally liable) should not be checked.")
-        ),
-    ]
-
-
-def _expected_form_steps(fig: TaxFigures) -> list[Message]:
-    form = fig.form
-    return [
-        _money(
-            N_(
-                "Form 1099-C expected: the lender cancels {amount}, at least {threshold}. "
-                "Box 2 should show {amount} and box 7 the fair market value, {fmv}."
-            ),
-            amount=form.box2_cancelled,
-            threshold=fig.threshold,
-            fmv=form.box7_fmv,
-        ),
-        Message(
-            N_("Box 5 (personally liable) should be checked.")
-            if form.box5_personally_liable
-            else N_("Box 5 (personally liable) should not be checked.")
-        ),
-        Message(BOX6_STEPS[str(form.box6_code)]),
-        Message(
-            N_(
-                "Only banks, credit unions, federal agencies and other lenders in the "
-                "business of lending must send Form 1099-C; cancelled debt counts "
-                "whether or not a form arrives."
-            )
-        ),
-    ]
-
-
-def _no_1099c_steps(fig: TaxFigures) -> list[Message]:
-    """A recourse cancellation with no Form 1099-C due: bankruptcy, or under the threshold;
-    nothing cancelled yet on property the lender took."""
-    cancelled, facts = fig.cancellation.cancelled, fig.facts
-    if cancelled and facts.bankruptcy:
-        return [
-            Message(
-                N_(
-                    "No Form 1099-C is required for a debt discharged in bankruptcy (unless it "
-                    "was a business or investment debt), but the lender may still send one, "
-                    "with code A."
-                )
-            )
-        ]
-    if cancelled:
-        return [
-            _money(
-                N_(
-                    "No Form 1099-C is expected: {amount} is below the {threshold} reporting "
-                    "threshold. It is still income from cancelled debt and belongs on your "
-                    "return unless an exclusion applies."
-                ),
-                amount=cancelled,
-                threshold=fig.threshold,
-            )
-        ]
-    if fig.forms.acquired and fig.result.deficiency:
-        return [
-            Message(
-                N_(
-                    "No Form 1099-C now: nothing is cancelled. One follows, for the year it "
-                    "happens, only if the lender later cancels what you still owe."
-                )
-            )
-        ]
-    return []
-
-
-def form_steps(fig: TaxFigures) -> list[Message]:
-    forms, cancelled = fig.forms, fig.cancellation.cancelled
-    note = forms_note(fig)
-    steps: list[Message] = [note] if note is not None else []
-    if forms.acquired and not forms.real_property:
-        steps.append(
-            Message(
-                N_(
-                    "No Form 1099-A is expected: for a vehicle or other goods it is required "
-                    "only if they were used in a business or held for investment."
-                )
-            )
-        )
-    if forms.form_1099a.expected:
-        steps += _form_1099a_steps(fig)
-    if fig.form.expected:
-        steps += _expected_form_steps(fig)
-    elif fig.facts.recourse:
-        steps += _no_1099c_steps(fig)
-    if cancelled and not fig.facts.recourse:
-        steps.append(
-            Message(
-                N_(
-                    "Because you were not personally liable, the cancelled amount is not income "
-                    "from cancelled debt; it is part of the amount realized above."
-                )
-            )
-        )
     return steps
 
 
@@ -501,7 +333,7 @@ def _qpri_applied_steps(fig: TaxFigures) -> list[Message]:
     ]
     if facts.non_qpri and excluded["qpri"] < fig.worksheet.cod:
         steps.append(
-            _money(
+            Message.with_money(
                 N_(
                     "Only the amount cancelled above the part of the loan over the limit "
                     "({non_qpri}) counts as main-home mortgage debt."
@@ -554,7 +386,7 @@ def insolvency_step(fig: TaxFigures) -> Message:
     liabilities = to_cents(scenario.total_liabilities)
     assets = to_cents(scenario.total_assets)
     if facts.insolvency:
-        return _money(
+        return Message.with_money(
             N_(
                 "Insolvency: your liabilities ({liabilities}) exceeded your assets "
                 "({assets}) by {insolvency} immediately before the cancellation, so up to "
@@ -565,7 +397,7 @@ def insolvency_step(fig: TaxFigures) -> Message:
             insolvency=facts.insolvency,
             amount=fig.exclusions.excluded["insolvency"],
         )
-    return _money(
+    return Message.with_money(
         N_(
             "Insolvency: your liabilities ({liabilities}) did not exceed your assets "
             "({assets}), so this exclusion does not apply."
@@ -618,7 +450,7 @@ def taxable_steps(fig: TaxFigures) -> list[Message]:
     return [
         *exclusion_steps(fig),
         *_form_982_steps(fig),
-        _money(
+        Message.with_money(
             N_(
                 "Taxable cancelled debt: {cod} of income from cancelled debt minus {excluded} "
                 "excluded = {taxable}."
@@ -715,7 +547,7 @@ def estimate_steps(fig: TaxFigures) -> list[Message]:
         steps.append(_gain_tax_step(fig))
         if est.ordinary_added:
             steps.append(
-                _money(
+                Message.with_money(
                     N_(
                         "Estimated extra federal income tax: {tax} ({ordinary} at the ordinary "
                         "rates plus {gain_tax} on the long-term gain)."
@@ -727,7 +559,7 @@ def estimate_steps(fig: TaxFigures) -> list[Message]:
             )
         else:
             steps.append(
-                _money(
+                Message.with_money(
                     N_("Estimated extra federal income tax: {tax}, all on the long-term gain."),
                     tax=est.tax,
                 )
@@ -792,7 +624,7 @@ def left_out(fig: TaxFigures) -> list[Message]:
         )
     if gain.taxable_gain:
         notes.append(
-            _money(
+            Message.with_money(
                 N_(
                     "Not included: the 3.8% net investment income tax (IRC § 1411), which can "
                     "apply to a gain like this one when your modified adjusted gross income is "
