@@ -87,8 +87,33 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def stop_process(proc: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Terminate a child process, and kill it if it has not ended within ``timeout``."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=timeout)
+
+
+class OnLoopback:
+    """Something listening on 127.0.0.1:``port``: its page and websocket addresses."""
+
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/_stcore/stream"
+
+
 @dataclass
-class Server:
+class Server(OnLoopback):
     """A ``streamlit run`` child process on 127.0.0.1."""
 
     proc: subprocess.Popen[bytes]
@@ -100,14 +125,6 @@ class Server:
     @property
     def pid(self) -> int:
         return self.proc.pid
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def ws_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/_stcore/stream"
 
     def rss_mb(self) -> float:
         return rss_mb(self.pid)
@@ -123,13 +140,7 @@ class Server:
 
     def stop(self, timeout: float = 20) -> None:
         """Terminate the server and remove its log (set BENCH_KEEP_LOGS=1 to keep it)."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=timeout)
+        stop_process(self.proc, timeout)
         if not os.environ.get("BENCH_KEEP_LOGS"):
             self.log.unlink(missing_ok=True)
 

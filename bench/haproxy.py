@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.common import OnLoopback, stop_process
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "deploy" / "haproxy.cfg"
 PACKAGE = "haproxy"  # Debian 12: 2.6 LTS
@@ -64,20 +66,12 @@ def loopback_config(listen: int, upstreams: Sequence[int], source: Path = CONFIG
 
 
 @dataclass
-class HAProxy:
+class HAProxy(OnLoopback):
     proc: subprocess.Popen[bytes]
     port: int
     workdir: Path
     #: replica port -> HAProxy's server name (app1, app2, … in the order given)
     servers: dict[int, str]
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def ws_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/_stcore/stream"
 
     def log(self) -> str:
         """HAProxy's log (``log stdout``): one line per request, with the server name."""
@@ -107,13 +101,7 @@ class HAProxy:
 
     def stop(self) -> None:
         """Stop HAProxy; remove its directory unless BENCH_KEEP_LOGS is set."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)  # SIGTERM: a fast shutdown
         if not os.environ.get("BENCH_KEEP_LOGS"):
             shutil.rmtree(self.workdir, ignore_errors=True)
 

@@ -33,6 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.common import OnLoopback, stop_process
+
 PACKAGE = "nginx-light"  # Debian; the "nginx" package works too
 SITE = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
 
@@ -204,18 +206,10 @@ def site_config(
 
 
 @dataclass
-class Nginx:
+class Nginx(OnLoopback):
     proc: subprocess.Popen[bytes]
     port: int
     workdir: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def ws_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/_stcore/stream"
 
     def access_log(self) -> str:
         try:
@@ -231,13 +225,7 @@ class Nginx:
 
     def stop(self) -> None:
         """Stop nginx and remove its directory (set BENCH_KEEP_LOGS=1 to keep the logs)."""
-        if self.proc.poll() is None:
-            self.proc.terminate()  # SIGTERM: fast shutdown
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)  # SIGTERM: a fast shutdown
         if not os.environ.get("BENCH_KEEP_LOGS"):
             shutil.rmtree(self.workdir, ignore_errors=True)
 

@@ -28,6 +28,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.common import CHROMIUM, CHROMIUM_ARGS, running
+from tests.browser.conftest import wait_for_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "a11y"
@@ -154,33 +155,13 @@ def new_context(browser: Browser, width: int, lang: str) -> BrowserContext:
 
 
 def wait_drawn(page: Page, timeout: float = 60_000) -> None:
-    """Until the script finished and every widget and chart is drawn (axe reads the final page)."""
-    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout
-    )
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
-    # The Calculator's first run leaves its chart, table and link for the run the browser
-    # asks for once the headline shows (ui/firstpaint.py): wait for that run too.
-    page.wait_for_function(
-        "() => !document.querySelector(\"[class*='st-key-paint_first']\")", timeout=timeout
-    )
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
+    """Until the app is idle with every widget drawn (:func:`wait_for_app`) and every chart
+    drawn too: axe reads the final page."""
+    wait_for_app(page, timeout)
     page.wait_for_function(
         "() => [...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
         ".every(c => c.querySelector('svg.main-svg'))",
         timeout=timeout,
-    )
-    # Streamlit loads each kind of widget's code on first use (number and text fields
-    # included) and shows a skeleton in its place meanwhile: a Tab pressed then skips the
-    # field (the keyboard test failed one run in two on this).
-    page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout
     )
     page.wait_for_timeout(300)
 

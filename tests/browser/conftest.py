@@ -46,20 +46,19 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout
     )
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
-    # Widget code loads lazily (a skeleton stands in meanwhile): a Tab would skip the field.
-    page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout
-    )
+    idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    page.wait_for_selector(idle, timeout=timeout)
     # The Calculator's first run leaves its chart, table and link for the run the browser
     # asks for once the headline shows (ui/firstpaint.py): wait for that run too.
     page.wait_for_function(
         "() => !document.querySelector(\"[class*='st-key-paint_first']\")", timeout=timeout
     )
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    page.wait_for_selector(idle, timeout=timeout)
+    # Streamlit loads each kind of widget's code on first use and shows a skeleton in its
+    # place meanwhile: a Tab pressed then skips the field (the keyboard test failed one run
+    # in two on this).
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout
     )
 
 
