@@ -20,7 +20,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from deficiency.core.analysis import analyze
 from deficiency.core.scenario import validate
+from deficiency.counselor.letter import check_letter, validate_letter
 from deficiency.interface.links import decode_all
+from deficiency.outputs.exports import breakdown_csv
 from deficiency.text import i18n
 from tests.browser.conftest import ARTIFACTS, metric_value, wait_for_app
 
@@ -136,12 +138,13 @@ def test_borrower_short_sale_with_four_fees_and_a_sale_date(
     page.screenshot(path=str(ARTIFACTS / "journey-short-sale.png"), full_page=True)
 
 
+#: The letter's lines as a person types them: field label -> (link key, typed value).
 LETTER = {
-    "Total owed before the sale (as the letter states)": "10500",
-    "Sale proceeds": "8500",
-    "Repossession fee": "400",
-    "Auction or sale fee": "300",
-    "Deficiency the letter claims": "3130",
+    "Total owed before the sale (as the letter states)": ("lt_obligation", "10500"),
+    "Sale proceeds": ("lt_proceeds", "8500"),
+    "Repossession fee": ("lt_repo_fee", "400"),
+    "Auction or sale fee": ("lt_auction_fee", "300"),
+    "Deficiency the letter claims": ("lt_stated_deficiency", "3130"),
 }
 
 
@@ -159,28 +162,42 @@ def test_counselor_repossession_with_letter_check_share_and_downloads(
     assert metric_value(page, "Deficiency balance") == "$2,000.00"
 
     go_to(page, "Letter check")
-    for label, value in LETTER.items():
+    for label, (_key, value) in LETTER.items():
         type_into(page, label, value)
+    typed = {key: value for key, value in LETTER.values()}
+    # The letter as the core reads it from what was typed (the scenario's state counts).
+    check = check_letter(validate_letter(typed), state="OH")
+    recomputed = expected_money(check.recomputed_cents)
     # 10,500 − 8,500 + 400 + 300 = 2,700 recomputed; the letter claims 430 more.
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text("$2,700.00")
+    assert (recomputed, check.difference_cents) == ("$2,700.00", 43_000)
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(recomputed)
+    assert metric_value(page, "Recomputed deficiency") == recomputed
     assert metric_value(page, "The letter claims") == "$3,130.00"
     letter_url = page.url
-    assert query(letter_url)["lt_stated_deficiency"] == "3130"
+    assert {k: query(letter_url).get(k) for k in typed} == typed
 
     go_to(page, "Calculator")
     assert metric_value(page, "Deficiency balance") == "$2,000.00"
     shared = page.url
-    assert query(shared)["lt_stated_deficiency"] == "3130"
-    scenario, _letter, _forms, issues = decode_all(query(shared))
+    assert {k: query(shared).get(k) for k in typed} == typed
+    scenario, letter, _forms, issues = decode_all(query(shared))
     assert issues == []
+    assert check_letter(letter, state=scenario.state).recomputed_cents == check.recomputed_cents
     found = analyze(scenario)
 
     # Downloads: the CSV and the PDF tell the same story as the page.
     with page.expect_download() as csv_download:
         page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
-    rows = list(csv.reader(io.StringIO(csv_download.value.path().read_text(encoding="utf-8-sig"))))
-    flat = " ".join(" ".join(row) for row in rows)
-    assert "2000.00" in flat and "10000.00" in flat and "500.00" in flat
+    text = csv_download.value.path().read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows == list(csv.DictReader(io.StringIO(breakdown_csv(found))))
+    amounts = {row["key"]: row["amount"] for row in rows if row["kind"] == "item"}
+    assert amounts == {
+        "balance": "10000.00",
+        "legal_fees": "500.00",
+        "sale_price": "8500.00",
+        "deficiency": "2000.00",
+    }
 
     with page.expect_download() as pdf_download:
         page.get_by_test_id("stDownloadButton").filter(has_text="PDF").first.click()
@@ -200,6 +217,11 @@ def test_counselor_repossession_with_letter_check_share_and_downloads(
     assert metric_value(fresh, "Deficiency balance") == "$2,000.00"
     fresh.goto(letter_url)
     wait_for_app(fresh)
+    # Every typed line came through the link, and the page recomputes from them.
+    assert {label: field_value(fresh, label) for label in LETTER} == {
+        label: f"{value}.00" for label, (_key, value) in LETTER.items()
+    }
+    assert metric_value(fresh, "Recomputed deficiency") == recomputed
     assert metric_value(fresh, "The letter claims") == "$3,130.00"
     other.close()
 
