@@ -4,14 +4,16 @@ Why (issue 16): a new visitor's browser downloads and compiles each kind of elem
 before it draws one. The Calculator's chart (Plotly, 4.7 MB of JavaScript), its table (the
 data grid and Arrow, 1.2 MB) and its share-link box (the syntax highlighter, 1.5 MB) came
 in the same run as the headline, and compiling them held the headline back by about two
-seconds. So the session's first run draws the headline, the inputs and the explanations,
-and a small component asks for the next run once the browser shows the headline: that run
-adds the chart, the table and the link box. Any other run (an edit typed meanwhile) draws
-everything too. Nothing a reader types is affected: every widget is drawn in every run (a
-widget left out of a run would lose its value, issue 13); only output waits.
+seconds. So the session's first run draws the headline and every input, and a small
+component asks for the next run once the browser shows the headline: that run adds the
+chart, the table, the explanations below it and the link box. Any other run (an edit
+typed meanwhile) draws everything too. Nothing a reader types is affected: every widget is
+drawn in every run (a widget left out of a run would lose its value, issue 13); only output
+waits. If the component's script never runs (a script error, a very old browser), the
+reader's next action brings the rest.
 
-Without a browser on the other end (``AppTest``: no request headers) there is nothing to
-paint first, and every run draws everything.
+Without a browser on the other end (``AppTest``: no request headers; a browser always sends
+``Host``) there is nothing to paint first, and every run draws everything.
 """
 
 from __future__ import annotations
@@ -22,26 +24,31 @@ import streamlit as st
 
 _PAINTED = "_first_paint_done"
 
-#: Once every input has been drawn and the headline's figure is on screen (or after about
-#: four seconds of frames, so a page without it never waits for ever), one frame later,
-#: ask for the rest of the page. The inputs matter: an input whose code was still loading
-#: (a skeleton) when the next run came never saw the value the first run gave it, and
-#: showed its default (0.00) although the scenario held the link's figure.
+#: Ask for the rest of the page once every input has been drawn and the headline's figure
+#: is on screen, or the tab is in the background (nobody is waiting for a first paint), or
+#: four seconds have passed (a page whose headline never shows). Never while an input's code
+#: is still loading: an input still a skeleton when the next run came never saw the value
+#: the first run gave it, and showed its default (0.00) although the scenario held the
+#: link's figure. Polled with timers, which keep running (slower) in a background tab,
+#: where animation frames stop.
 _JS = """
 export default function ({ setTriggerValue }) {
-  let frames = 0;
+  const started = performance.now();
   const shown = () => [...document.querySelectorAll("[data-testid='stMetricValue']")]
     .some((el) => el.offsetParent !== null);
   const drawn = () => !document.querySelector("[data-testid='stSkeleton']");
+  const ask = () => setTriggerValue("painted", true);
   const step = () => {
-    frames += 1;
-    if (drawn() && (shown() || frames > 240)) {
-      requestAnimationFrame(() => setTriggerValue("painted", true));
-      return;
+    const waited = performance.now() - started > 4000;
+    if (!drawn() || !(shown() || document.hidden || waited)) {
+      window.setTimeout(step, 50);
+    } else if (document.hidden) {
+      ask();
+    } else {
+      requestAnimationFrame(() => window.setTimeout(ask, 0));  // after the frame is painted
     }
-    requestAnimationFrame(step);
   };
-  requestAnimationFrame(step);
+  step();
 }
 """
 
