@@ -8,15 +8,41 @@ someone opened ``/`` (:func:`ui.frame._leave_legacy_multipage_mode`).
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, expect
 
 from bench.common import start_server
+from tests.browser.audit import ROOT, app_pages
 from tests.browser.conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
 
-MENU = ["Calculator", "What if", "Compare", "State laws", "Tax", "Credit report"]
+
+def menu_titles() -> list[str]:
+    """The title of every page of app.py's menu, in the order of :func:`app_pages`: read
+    from app.py, so a page added there is checked without a list here to update."""
+    titles: dict[str, str] = {}
+    for node in ast.walk(ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
+            title = next(k.value for k in node.keywords if k.arg == "title")
+            if isinstance(title, ast.Call):  # _("...")
+                title = title.args[0]
+            assert isinstance(title, ast.Constant), ast.dump(title)
+            titles[node.args[0].value] = title.value
+    return [titles[file] for _path, file in app_pages()]
+
+
+MENU = menu_titles()
+#: The page files' names: the legacy multipage mode shows these instead of the titles.
+FILE_NAMES = [Path(file).stem for _path, file in app_pages()]
+
+
+def test_the_menu_is_read_from_the_app() -> None:
+    assert len(MENU) == len(app_pages()) >= 10
+    assert {"Calculator", "Letter check", "Read a 1099-C", "Learn"} <= set(MENU)
 
 
 @pytest.mark.parametrize(("path", "title"), [("/compare", "Compare your options"), ("/tax", None)])
@@ -32,7 +58,9 @@ def test_first_visit_of_a_fresh_server_on_a_deep_link(
         nav = page.get_by_test_id("stSidebarNav")
         for name in MENU:
             expect(nav.get_by_text(name, exact=True)).to_be_visible()
-        expect(nav.get_by_text("compare", exact=True)).to_have_count(0)
+        expect(nav.get_by_test_id("stSidebarNavLink")).to_have_count(len(MENU))
+        for name in FILE_NAMES:
+            expect(nav.get_by_text(name, exact=True)).to_have_count(0)
         if title:
             expect(page.get_by_role("heading", name=title)).to_be_visible()
         assert page.title() == "Deficiency balance calculator"
