@@ -273,9 +273,12 @@ def check_credit_summary(at: AppTest, found: Analysis, where: str, f: Findings) 
             ("Latest legal removal date", outer_limit(found, day)),
         ],
     )
-    programs = {PROGRAM_LABELS[e.program]: day(e.date) for e in c.eligibility}
-    for label, shown_day in milestones[2:]:
-        f.same(f"{where} · {label}", shown_day, programs.get(label, "not a program"))
+    # Then one row per program whose waiting period concerns the scenario, none missing.
+    f.same(
+        f"{where} · waiting periods",
+        milestones[2:],
+        [(PROGRAM_LABELS[e.program], day(e.date)) for e in c.waiting_periods],
+    )
 
 
 def check_calculator(at: AppTest, found: Analysis, f: Findings) -> str:
@@ -299,11 +302,16 @@ def check_calculator(at: AppTest, found: Analysis, f: Findings) -> str:
         metrics(at, "Estimated extra federal tax"),
         [money(tax)] * (2 if tax else 1),
     )
-    collectible = metrics(at, "Collectible deficiency")
+    # Shown in the headline while the lender pursues it, and in the state-law section
+    # whenever a rule applies (not for a mortgage without a state): pages/scenario.py and
+    # ui.sections.state_law.
+    sc = found.scenario
+    has_rule = sc.state is not None or sc.loan != "mortgage"
+    shown_times = (has_rule and sc.action == "collect") + has_rule
     f.same(
         f"{where} · Collectible deficiency",
-        set(collectible),
-        {money(found.state.collectible_cents)} if collectible else set(),
+        metrics(at, "Collectible deficiency"),
+        [money(found.state.collectible_cents)] * shown_times,
     )
     f.same(f"{where} · Total owed", metrics(at, "Total owed"), [money(r.total_owed)])
     f.same(
@@ -373,9 +381,16 @@ def check_credit_page(at: AppTest, found: Analysis, f: Findings) -> None:
         [(s[0], s[1], s[3], s[4]) for s in steps],
         [(s.when_text.text(), s.code, money(s.balance_cents), day(s.date)) for s in c.sequence],
     )
-    programs = {PROGRAM_LABELS[e.program]: day(e.date) for e in c.eligibility}
-    for label, earliest, _source in rows_of(table(at, ["Program", "Earliest date", "Source"])):
-        f.same(f"Credit · new mortgage · {label}", earliest, programs.get(label, "not a program"))
+    # Every program whose waiting period concerns the scenario, none missing (the table is
+    # left out when there is none, e.g. a car's repossession).
+    f.same(
+        "Credit · new mortgage (program, earliest date, source)",
+        rows_of(table(at, ["Program", "Earliest date", "Source"])),
+        [
+            (PROGRAM_LABELS[e.program], day(e.date), "; ".join(s.title for s in e.sources))
+            for e in c.waiting_periods
+        ],
+    )
 
 
 def check_compare(at: AppTest, found: Analysis, f: Findings) -> None:
@@ -433,6 +448,10 @@ def check_whatif(at: AppTest, found: Analysis, f: Findings) -> None:
             paid = money(to_cents(sc.settlement))
             hit = _compare_at(settle, paid, keep, "What if · settlement chart", f)
             event(f"What if: settlement sampled by the settlement chart: {hit}")
+            # The chart samples 101 settlements from nothing to the whole deficiency.
+            grid = whatif.linspace_cents(0, found.result.deficiency, 101)
+            if to_cents(sc.settlement) in grid.tolist():
+                f.same("What if · settlement chart samples the settlement", hit, True)
 
 
 def _point(chart: dict, x_text: str) -> int | None:
