@@ -64,6 +64,28 @@ def test_form_1099c_reading_compares_with_the_scenario() -> None:
     assert any(shown(m.value).startswith("F —") for m in at.markdown)
 
 
+def test_form_1099c_typed_on_the_page_goes_into_the_link_and_is_read() -> None:
+    """Box 2 and box 6 typed on the page (not opened from a link) reach the link, and the
+    reading shows the amount and the code's explanation."""
+    query = {"loan": "auto", "balance": "2000", "action": "settle", "settlement": "1200"}
+    at = open_app(query, page="pages/form1099c.py")
+    assert [i.value for i in at.info] == ["Enter at least box 2 of a form to read it."]
+    at.number_input(key="in_fc_amount").set_value(812.5).run()
+    at.selectbox(key="in_fc_code").set_value("F").run()
+    assert not at.exception
+    link = url_of(at)
+    assert (link.get("fc_amount"), link.get("fc_code")) == ("812.50", "F")
+    assert metric(at, "Cancelled debt on the forms") == "$812.50"
+    assert metric(at, "Cancelled debt this scenario computes") == "$800.00"
+    text = [shown(m.value) for m in at.markdown]
+    assert any(t.startswith("**Form 1") and "$812.50" in t for t in text), text
+    assert any(t.startswith("F —") for t in text), text
+    # A second form's box 2 is its own key and adds to the first.
+    at.number_input(key="in_fc2_amount").set_value(100.0).run()
+    assert url_of(at).get("fc2_amount") == "100"
+    assert metric(at, "Cancelled debt on the forms") == "$912.50"
+
+
 def test_second_lien_and_coborrowers_sections() -> None:
     query = {
         "state": "CA",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.app.conftest import open_app, shown
+from tests.app.conftest import open_app, shown, url_of
 
 SHORT_SALE = {"balance": "250000", "sale_price": "200000", "state": "TX", "path": "short_sale"}
 
@@ -34,6 +34,7 @@ def test_credit_page_asks_for_the_date_of_first_delinquency_itself() -> None:
         field.set_value(dt.date(2024, 1, 15)).run()
     assert not at.exception
     assert at.session_state["_scenario"].dofd.isoformat() == "2024-01-15"
+    assert url_of(at).get("dofd") == "2024-01-15"  # a shared link keeps the typed date
     assert "Expected removal: January 15, 2031" in _markdown(at)
 
 
