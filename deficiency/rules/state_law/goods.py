@@ -110,15 +110,17 @@ def auto_warnings(scenario: Scenario, result: Result) -> list[Message]:
     for rule in load_auto_rules()[scenario.state]:
         params = {"state": name, "citation": rule.citation}
         if rule.effect == "fmv_credit":
+            # The amount the rule starts at (a consumer finance loan's $2,000), from the data.
+            starts = {} if rule.threshold_cents is None else {"threshold": rule.threshold_cents}
             fmv = fmv_cents(scenario)
             if fmv is None:
-                out.append(Message(_AUTO_FMV[rule.scope][0], params))
+                out.append(Message(_AUTO_FMV[rule.scope][0], params, money=starts))
             else:
                 at_most, _ = collectible(
                     False, True, result.deficiency, to_cents(scenario.sale_price), fmv
                 )
                 message = _AUTO_FMV[rule.scope][1]
-                out.append(Message(message, params, money={"amount": at_most}))
+                out.append(Message(message, params, money={"amount": at_most, **starts}))
             continue
         threshold = rule.threshold_cents or 0
         if rule.measure in ("unpaid_balance", "amount_owing"):

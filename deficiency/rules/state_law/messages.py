@@ -459,14 +459,14 @@ MSG_AUTO_FMV_AMOUNT = N_(
 )
 
 MSG_AUTO_FMV_LOAN = N_(
-    "In {state}, after a consumer finance loan of $2,000 or more, the lender may recover only the "
-    "unpaid balance minus the collateral's fair market value, not the auction price "
+    "In {state}, after a consumer finance loan of {threshold} or more, the lender may recover "
+    "only the unpaid balance minus the collateral's fair market value, not the auction price "
     "({citation})."
 )
 MSG_AUTO_FMV_LOAN_AMOUNT = N_(
-    "In {state}, after a consumer finance loan of $2,000 or more, the lender may recover only the "
-    "unpaid balance minus the collateral's fair market value ({citation}); with the value you "
-    "entered it would be at most {amount}."
+    "In {state}, after a consumer finance loan of {threshold} or more, the lender may recover "
+    "only the unpaid balance minus the collateral's fair market value ({citation}); with the "
+    "value you entered it would be at most {amount}."
 )
 
 MSG_FOLLOW_CREDIT = N_(

@@ -549,9 +549,16 @@ class AutoRule(_Table):
         is_bar = self.effect == "no_deficiency"
         self._requires(is_bar, "measure", "effect is no_deficiency")
         self._requires(is_bar, "comparison", "effect is no_deficiency")
-        if is_bar != (self.threshold_cents is not None):
-            state = "is required when" if is_bar else "must be empty unless"
-            raise ValueError(f"threshold: {state} effect is no_deficiency")
+        # A consumer finance loan's fair-value rule starts at an amount (its message names it).
+        needs_amount = is_bar or self.scope == "consumer_loan"
+        if needs_amount and self.threshold_cents is None:
+            raise ValueError(
+                "threshold: is required when effect is no_deficiency or scope is consumer_loan"
+            )
+        if not needs_amount and self.threshold_cents is not None:
+            raise ValueError(
+                "threshold: must be empty unless effect is no_deficiency or scope is consumer_loan"
+            )
         return self
 
 
