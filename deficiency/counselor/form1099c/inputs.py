@@ -136,7 +136,11 @@ def _interest_issue(prefix: str, form: Form1099CInputs) -> FieldIssue | None:
     if interest is None or amount is None or interest <= amount:
         return None
     return FieldIssue(
-        prefix + "interest", f"{interest:.2f}", MSG_INTEREST_ABOVE, {"amount": f"{amount:.2f}"}
+        prefix + "interest",
+        f"{interest:.2f}",
+        MSG_INTEREST_ABOVE,
+        {"amount": f"{amount:.2f}"},
+        money_params=frozenset({"value", "amount"}),  # shown in the reader's money format
     )
 
 

@@ -137,6 +137,7 @@ def _cross_issues(inputs: LetterInputs) -> list[FieldIssue]:
                 f"{inputs.lt_late_fees_after_acceleration:.2f}",
                 MSG_LATE_FEES_ABOVE,
                 {"obligation": f"{inputs.lt_obligation:.2f}"},
+                money_params=frozenset({"value", "obligation"}),  # the reader's money format
             )
         ]
     return []
