@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
 
 from deficiency.core.analysis import analyze
 from deficiency.interface.links import decode
 from deficiency.rules.credit import timeline
-from tests.app.conftest import metric, open_app, plotly_values, shown
+from tests.app.conftest import metric, open_app, plotly_values, shown, url_of
 
 PAGES = ["pages/scenario.py", "pages/states.py", "pages/tax.py", "pages/credit.py"]
 RICH = {
@@ -119,6 +120,26 @@ def test_explorer_controls_rerun_the_charts() -> None:
     assert before[0] == 100000 and after[0] == 150000 and after[-1] == 220000
     at.radio(key="whatif_measure").set_value("total_cost").run()
     assert not at.exception
+
+
+def test_a_rate_out_of_range_on_what_if_is_explained_and_the_old_rate_kept() -> None:
+    """What if's note rate is a scenario input like the Calculator's amounts: a value out of
+    range is named with its field and its range, put back, and kept out of the link."""
+    at = open_app(
+        {"balance": "250000", "sale_price": "200000", "rate": "6.5"}, page="pages/whatif.py"
+    )
+    before = [shown(m.value) for m in at.markdown]
+    assert url_of(at)["rate"] in ("6.5", "6.50")
+    at.number_input(key="in_rate").set_value(150.0).run()
+    assert not at.exception
+    errors = [shown(e.value) for e in at.error]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("Interest rate on the loan (percent a year): “150")
+    assert "from 0 to 100" in errors[0]
+    assert url_of(at)["rate"] in ("6.5", "6.50")
+    assert at.number_input(key="in_rate").value == 6.5
+    assert at.session_state["_scenario"].rate == Decimal("6.5")
+    assert [shown(m.value) for m in at.markdown] == before  # figures still at 6.5 %
 
 
 def test_compare_page_highlights_and_ab_links() -> None:
