@@ -192,7 +192,7 @@ def _lender_deadline(analysis: Analysis) -> dt.date | None:
 def _dispute_period() -> tuple[int, str]:
     """(days, citation) of the bureau's reinvestigation period, from the credit data."""
     row = credit.load_tables().periods["dispute_reinvestigation"]
-    return row.days, "15 U.S.C. § 1681i(a)(1)(A)"
+    return row.days, row.citation
 
 
 def countdowns(

@@ -14,11 +14,6 @@ from deficiency.rules.credit.dates import add_months, shift
 from deficiency.rules.credit.messages import (
     BOUND_EVENTS,
     CITE_150K,
-    CITE_BANKRUPTCY,
-    CITE_DISPUTE,
-    CITE_NOTICE,
-    CITE_OUTER,
-    CITE_REMOVAL,
     COMMENT_TEXT,
     CONDITION_TEXT,
     MSG_150K,
@@ -327,7 +322,7 @@ def _outer_bound(
     bound = shift(sale, rule.years, rule.days)
     cites.take(rule.sources)
     text = MSG_OUTER_BOUND_NOW if happened else MSG_OUTER_BOUND
-    params = {"event": Message(BOUND_EVENTS[path]), "cite": CITE_OUTER}
+    params = {"event": Message(BOUND_EVENTS[path]), "cite": rule.citation}
     notes = [Message(text, params, dates={"date": bound, "completed": sale})]
     if bound.day != (sale + dt.timedelta(rule.days)).day:
         notes.append(Message(MSG_MONTH_END))
@@ -369,14 +364,14 @@ def _removal(
     removal = shift(dofd, usual.years, usual.days)
     cites.take(usual.sources)
     notes.append(
-        Message(MSG_REMOVAL, {"cite": CITE_REMOVAL}, dates={"date": removal, "dofd": dofd})
+        Message(MSG_REMOVAL, {"cite": usual.citation}, dates={"date": removal, "dofd": dofd})
     )
     outer: dt.date | None = None
     if happened or possible:
         outer = shift(dofd, limit_rule.years, limit_rule.days)
         cites.take(limit_rule.sources)
         text = MSG_OUTER_LIMIT if happened else MSG_OUTER_LIMIT_IF
-        notes.append(Message(text, {"cite": CITE_OUTER}, dates={"date": outer}))
+        notes.append(Message(text, {"cite": limit_rule.citation}, dates={"date": outer}))
     else:
         notes.append(Message(MSG_NO_OUTER_LIMIT))
     if removal.day != dofd.day or (
@@ -407,7 +402,7 @@ def _bankruptcy_removal(
         cites.take(rule.sources)
         notes.append(
             Message(
-                MSG_BK7_REMOVAL, {"cite": CITE_BANKRUPTCY}, dates={"date": removal, "filed": filed}
+                MSG_BK7_REMOVAL, {"cite": rule.citation}, dates={"date": removal, "filed": filed}
             )
         )
     else:
@@ -420,7 +415,9 @@ def _bankruptcy_removal(
         cites.take(practice.sources + statute.sources)
         notes.append(
             Message(
-                MSG_BK13_REMOVAL, {"cite": CITE_BANKRUPTCY}, dates={"date": removal, "limit": limit}
+                MSG_BK13_REMOVAL,
+                {"cite": statute.citation},
+                dates={"date": removal, "limit": limit},
             )
         )
     notes.append(Message(MSG_BK_ACCOUNTS))
@@ -441,17 +438,17 @@ def _barred_notes(
     notice = tables.periods["dispute_notice_business_days"]
     cites.take(base.sources + extra.sources + notice.sources)
     dispute = [
-        Message(MSG_DISPUTE_30, {"days": str(base.days), "cite": CITE_DISPUTE}),
+        Message(MSG_DISPUTE_30, {"days": str(base.days), "cite": base.citation}),
         Message(
             MSG_DISPUTE_45,
             {
                 "days": str(base.days),
                 "extra": str(extra.days),
                 "total": str(base.days + extra.days),
-                "cite": CITE_DISPUTE,
+                "cite": extra.citation,
             },
         ),
-        Message(MSG_DISPUTE_NOTICE, {"days": str(notice.days), "cite": CITE_NOTICE}),
+        Message(MSG_DISPUTE_NOTICE, {"days": str(notice.days), "cite": notice.citation}),
         Message(MSG_DISPUTE_DOCS),
     ]
     return notes, dispute

@@ -346,9 +346,4 @@ LABEL_BK_LIMIT = N_("Legal limit for reporting the bankruptcy")
 LABEL_ELIGIBLE = N_("{program}: new mortgage possible")
 LABEL_TODAY = N_("Today")
 
-CITE_REMOVAL = "15 U.S.C. § 1681c(a)(4)–(5)"
-CITE_OUTER = "15 U.S.C. § 1681c(a)(4), (c)(1)"
-CITE_BANKRUPTCY = "15 U.S.C. § 1681c(a)(1); 11 U.S.C. § 301(b)"
 CITE_150K = "15 U.S.C. § 1681c(b)(1)"
-CITE_DISPUTE = "15 U.S.C. § 1681i(a)(1)"
-CITE_NOTICE = "15 U.S.C. § 1681i(a)(2)"

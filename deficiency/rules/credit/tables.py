@@ -129,6 +129,8 @@ class PeriodRow:
     basis: str
     confidence: str
     sources: tuple[str, ...]
+    #: The statute's pinpoint, said beside every date figured from this period.
+    citation: str
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ class PeriodCsv(Row):
     anchor: str
     basis: Annotated[str, one_of(BASES)]
     confidence: Confidence
+    citation: Required
     source: SourceIds
 
 
@@ -375,7 +378,7 @@ def _read_periods(directory: Path, sources: Mapping[str, Source]) -> dict[str, P
     out: dict[str, PeriodRow] = {}
     for _line, row in _read(directory, name, PeriodCsv, sources):
         out[row.rule] = PeriodRow(
-            row.years, row.days, row.anchor, row.basis, row.confidence, row.source
+            row.years, row.days, row.anchor, row.basis, row.confidence, row.source, row.citation
         )
     missing = [rule for rule in PERIOD_RULES if rule not in out]
     if missing:
