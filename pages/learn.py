@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from deficiency.core.analysis import analyze
+from deficiency.core.money import to_cents
 from deficiency.core.scenario import validate
-from deficiency.interface.examples import EXAMPLES
+from deficiency.interface.examples import EXAMPLES, example
 from deficiency.interface.links import encode
 from ui import frame
-from ui.text import _, md
-from ui.widgets import disclaimer
+from ui.text import _, md, whole_dollars
+from ui.widgets import disclaimer, show_issues
 
 frame.begin()
+_short_sale = example("short_sale")
 st.title(_("Learn: deficiency balances"))
+show_issues()  # a link's bad values are explained here too, not on the next page
 
 st.header(_("What is a deficiency balance?"))
 st.markdown(
@@ -20,8 +24,12 @@ st.markdown(
         _(
             "A deficiency balance is what you still owe on a secured loan after the lender sells "
             "the home or the vehicle for less than the loan balance plus interest, fees and "
-            "costs. If you owed $250,000 and the house sold for $200,000, the deficiency "
-            "is $50,000."
+            "costs. If you owed {owed} and the house sold for {price}, the deficiency "
+            "is {deficiency}."
+        ).format(  # the product's short-sale example, figured by the core
+            owed=whole_dollars(to_cents(_short_sale.balance)),
+            price=whole_dollars(to_cents(_short_sale.sale_price)),
+            deficiency=whole_dollars(analyze(_short_sale).result.deficiency),
         )
     )
 )
