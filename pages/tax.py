@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from deficiency.core.analysis import analyze
-from deficiency.core.money import cents_from_widget
-from deficiency.rules.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES
+from deficiency.core.money import MAX_AMOUNT, cents_from_widget
+from deficiency.rules.tax import INSOLVENCY_CATEGORIES, INSOLVENCY_TITLES, insolvency_amount
 from ui import a11y, frame, sections, state
 from ui.text import _, date, money, plain, render
 from ui.widgets import disclaimer, show_issues
@@ -98,7 +98,7 @@ def _worksheet(kind: str) -> int:
         typed = st.number_input(
             _("Line {line}: {item}").format(line=line.line, item=_(line.label)),
             min_value=0.0,
-            max_value=100_000_000.0,
+            max_value=float(MAX_AMOUNT),
             value=0.0,
             step=100.0,
             format="%.2f",
@@ -115,7 +115,7 @@ for kind in ("liabilities", "assets"):
         totals[kind] = _worksheet(kind)
     st.metric(_(INSOLVENCY_TITLES[kind]), money(totals[kind]))
 
-insolvent = max(0, totals["liabilities"] - totals["assets"])
+insolvent = insolvency_amount(totals["liabilities"], totals["assets"])
 st.metric(_(INSOLVENCY_TITLES["insolvency"]), money(insolvent))
 
 
