@@ -129,6 +129,8 @@ class Download(NamedTuple):
     suffix: str
     mime: str
     icon: str
+    #: The reader's own file (notes, translation): kept, never sent.
+    keep: bool = False
 
 
 PDF = "application/pdf"
@@ -164,6 +166,7 @@ DOWNLOADS: tuple[Download, ...] = (
         "pdf",
         PDF,
         "🔒",
+        keep=True,
     ),
 )
 #: The notes button's label for a reader of English, who gets no translation.
@@ -184,19 +187,19 @@ def _downloads(item: Draft, parties: Parties, reader: str, today: dt.date) -> No
     )
     try:
         find_fonts(reader)
-        font_error = None
+        no_pdf = False
     except HandoutFontError as error:
-        font_error = error
+        st.error(_(error.message))  # once, not under each PDF button
+        no_pdf = True
     # The files to send on the left, the file to keep on the right; labels wrap instead of
     # being cut off (four buttons side by side ended in "…" in every language).
     send, keep = st.columns(2)
     for download in DOWNLOADS:
-        col = keep if download.key == "notes" else send
-        if download.suffix == "pdf" and font_error is not None:
-            col.error(_(font_error.message))
+        if download.suffix == "pdf" and no_pdf:
             continue
+        col = keep if download.keep else send
         label = download.label
-        if download.key == "notes" and reader == LETTER_LANGUAGE:
+        if download.keep and reader == LETTER_LANGUAGE:
             label = NOTES_LABEL_EN
         col.download_button(
             _(label),
