@@ -54,18 +54,7 @@ show_issues()
 sc = state.scenario()
 
 # Settling is the other way out only while the lender pursues the deficiency.
-pct = (
-    st.slider(
-        _("Settlement offer, as a share of the deficiency (%)"),
-        0,
-        100,
-        30,
-        key="compare_pct",
-        persist_state="session",
-    )
-    if sc.action == "collect"
-    else 0
-)
+pct = inputs.settlement_share("compare_pct") if sc.action == "collect" else 0
 rows = whatif.compare_paths(sc, pct)
 table = pd.DataFrame(
     {

@@ -118,14 +118,7 @@ def settlement_explorer() -> None:
         st.caption(_("There is no deficiency to settle in this scenario."))
         return
     curve = _curve(scenario_json, "settlement", 0, deficiency, 101, lang())
-    pct = st.slider(
-        _("Settlement offer, as a share of the deficiency (%)"),
-        0,
-        100,
-        30,
-        key="whatif_settle_pct",
-        persist_state="session",
-    )
+    pct = inputs.settlement_share("whatif_settle_pct")
     paid = whatif.settlement_for(deficiency, pct)
     show_chart(
         sweep_lines(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"], _),

@@ -163,6 +163,24 @@ def decimal_number(field: str, container: Any = st) -> None:
     )
 
 
+def settlement_share(key: str) -> int:
+    """The settlement offer as a share of the deficiency, in percent (What if, Compare): its
+    range and start are the core's (``whatif.SETTLEMENT_PERCENT_RANGE``/``_START``)."""
+    from deficiency.core import whatif
+
+    low, high = whatif.SETTLEMENT_PERCENT_RANGE
+    return int(
+        st.slider(
+            _("Settlement offer, as a share of the deficiency (%)"),
+            low,
+            high,
+            whatif.SETTLEMENT_PERCENT_START,
+            key=key,
+            persist_state="session",
+        )
+    )
+
+
 def state_choice(container: Any = st) -> None:
     """The borrower's state: codes in the URL, "TX – Texas" on screen (names are proper nouns)."""
     from deficiency.core.scenario import STATE_CODES

@@ -99,6 +99,13 @@ def linspace_cents(low: int, high: int, points: int) -> np.ndarray:
     return low + div_round_half_up(steps * (high - low), max(points - 1, 1))
 
 
+#: The settlement offer's share of the deficiency, in whole percent: what the What if and
+#: Compare sliders allow, and where they start (a point to explore from, not advice; the
+#: Letters page's offer uses the same start until the reader moves a slider).
+SETTLEMENT_PERCENT_RANGE: tuple[int, int] = (0, 100)
+SETTLEMENT_PERCENT_START = 30
+
+
 def settlement_for(deficiency_cents: int, percent: int) -> int:
     """A settlement offer of ``percent`` of the deficiency, rounded half-up to the cent."""
     return div_round_half_up(deficiency_cents * percent, 100)

@@ -22,7 +22,7 @@ from deficiency.core.scenario import Scenario
 from deficiency.counselor.letter import LETTER_DEFAULTS, LetterCheck, LetterInputs, check_letter
 
 #: The What if page's settlement share when the reader has not moved it (pages/whatif.py).
-DEFAULT_OFFER_PERCENT = 30
+DEFAULT_OFFER_PERCENT = whatif.SETTLEMENT_PERCENT_START
 
 OfferSource = Literal["settlement", "whatif"]
 
