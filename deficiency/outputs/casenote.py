@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from decimal import Decimal
 
 from deficiency.core.analysis import Analysis
-from deficiency.core.scenario import DATE_KEYS, Scenario
+from deficiency.core.scenario import Scenario
 from deficiency.interface import links
-from deficiency.rules import credit, state_law
+from deficiency.outputs.inputs_shown import ALWAYS_SHOWN, NOT_KNOWN, input_value
+from deficiency.rules import credit
 from deficiency.rules.state_law import rules_as_of
 from deficiency.text import i18n
-from deficiency.text.labels import CONFIDENCE_LABELS, DISCLAIMER, INPUT_LABELS, OPTION_LABELS
+from deficiency.text.labels import CONFIDENCE_LABELS, DISCLAIMER, INPUT_LABELS
 from deficiency.text.markers import N_, Message
 
 WIDTH = 80
@@ -50,7 +50,6 @@ INPUTS_THAT_DIFFER = N_("Inputs that differ: {keys}")
 LINK_HINT = N_("Copy this link to reopen exactly this scenario, on any device.")
 YES = N_("Yes")
 NO = N_("No")
-NOT_KNOWN = N_("Not known")
 TOTAL_OWED = N_("Total owed")
 APPLIED = N_("Applied against the debt")
 DEFICIENCY = N_("Deficiency balance")
@@ -67,13 +66,6 @@ TAXABLE = N_("Taxable cancelled debt")
 EXTRA_TAX = N_("Estimated extra federal tax")
 REMOVAL = N_("Leaves your report (usual)")
 REMOVAL_LIMIT = N_("Latest legal removal date")
-
-
-#: Inputs always listed; the rest only when they differ from the defaults.
-ALWAYS_SHOWN: tuple[str, ...] = ("loan", "path", "state", "balance", "sale_price", "action")
-_CHOICE_KEYS = frozenset(
-    {"loan", "path", "action", "foreclosure", "bankruptcy", "filing_status", "score"}
-)
 
 
 # -- wrapping ---------------------------------------------------------------------------------
@@ -169,34 +161,13 @@ class _Writer:
         return "\n".join(self.lines).strip("\n") + "\n"
 
 
-def _value(w: _Writer, scenario: Scenario, key: str) -> str:
-    value = getattr(scenario, key)
-    if value is None:
-        return w._(NOT_KNOWN)
-    if key == "state":
-        return state_law.load_rules()[value].name
-    if isinstance(value, bool):
-        return w._(YES if value else NO)
-    if key in _CHOICE_KEYS:
-        return w._(OPTION_LABELS.get(str(value), str(value)))
-    if key in DATE_KEYS:
-        return w.date(value)
-    if key == "acres":
-        return i18n.number(value, w.lang)
-    if key == "rate":  # a yearly rate in percent (6.875), not dollars
-        return i18n.percent(value / 100, w.lang)
-    if isinstance(value, Decimal):
-        return i18n.dollars(value, w.lang)
-    return str(value)
-
-
 def _inputs(w: _Writer, scenario: Scenario, compact: bool) -> None:
     w.heading(SECTION_INPUTS)
     changed = [key for key in links.encode(scenario) if key in INPUT_LABELS]
     keys = [*ALWAYS_SHOWN, *(key for key in changed if key not in ALWAYS_SHOWN)]
     shown = ALWAYS_SHOWN if compact else keys
     for key in shown:
-        w.item(w._(INPUT_LABELS[key]), _value(w, scenario, key))
+        w.item(w._(INPUT_LABELS[key]), input_value(scenario, key, w.lang))
     others = [key for key in keys if key not in shown]
     if others:
         names = ", ".join(w._(INPUT_LABELS[key]) for key in others)

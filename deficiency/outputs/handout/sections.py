@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
 
 from fpdf.enums import WrapMode
 
 from deficiency.core.analysis import Analysis
-from deficiency.core.money import to_cents
-from deficiency.core.scenario import DATE_KEYS, SCENARIO_KEYS, Scenario
+from deficiency.core.scenario import SCENARIO_KEYS, Scenario
 from deficiency.counselor.guidance import next_steps
 from deficiency.counselor.letter import LetterCheck
 from deficiency.interface import links
@@ -34,42 +32,15 @@ from deficiency.outputs.handout.messages import (
     TITLE,
 )
 from deficiency.outputs.handout.qr import qr_png
-from deficiency.rules import state_law, tax
+from deficiency.outputs.inputs_shown import ALWAYS_SHOWN, input_value
+from deficiency.rules import tax
 from deficiency.rules.liens import second_lien_of
 from deficiency.rules.state_law import rules_as_of
 from deficiency.text import i18n
 from deficiency.text.labels import CONFIDENCE_LABELS, INPUT_LABELS, PROGRAM_LABELS
 
-#: Inputs always listed (the rest only when they differ from the defaults).
-ALWAYS_SHOWN: tuple[str, ...] = ("loan", "path", "state", "balance", "sale_price", "action")
-_CHOICE_KEYS = frozenset(
-    {"loan", "path", "action", "foreclosure", "bankruptcy", "filing_status", "score"}
-)
-
 
 # -- sections -------------------------------------------------------------------------------
-def _input_value(w: Writer, scenario: Scenario, key: str) -> str:
-    value = getattr(scenario, key)
-    if value is None:
-        return w.option("__none__")
-    if key == "state":
-        rule = state_law.load_rules().get(value)
-        return f"{rule.name} ({value})" if rule else str(value)
-    if key in _CHOICE_KEYS:
-        return w.option(str(value))
-    if isinstance(value, bool):
-        return w.yes_no(value)
-    if key in DATE_KEYS:
-        return w.date(value)
-    if key == "acres":
-        return i18n.number(value, w.lang)
-    if key == "rate":  # a yearly rate in percent (6.875), not dollars
-        return i18n.percent(value / 100, w.lang)
-    if isinstance(value, Decimal):
-        return w.money(to_cents(value))
-    return str(value)
-
-
 def shown_inputs(scenario: Scenario) -> list[str]:
     """The scenario keys the handout lists: the basics, then whatever the user changed."""
     changed = set(links.encode(scenario)) - {"v"}
@@ -80,7 +51,7 @@ def draw_inputs(w: Writer, found: Analysis) -> None:
     _ = w._
     w.heading(_("Scenario"))
     rows = [
-        (_(INPUT_LABELS[key]), _input_value(w, found.scenario, key))
+        (_(INPUT_LABELS[key]), input_value(found.scenario, key, w.lang))
         for key in shown_inputs(found.scenario)
     ]
     w.table(rows, (62, 38), ("LEFT", "LEFT"))

@@ -140,10 +140,23 @@ def test_compact_inputs_name_the_rest() -> None:
 
 
 def test_labels_are_the_pages_message_ids() -> None:
+    from deficiency.outputs import inputs_shown
     from deficiency.text import labels
 
     assert casenote.INPUT_LABELS is labels.INPUT_LABELS
-    assert casenote.OPTION_LABELS is labels.OPTION_LABELS
+    assert inputs_shown.OPTION_LABELS is labels.OPTION_LABELS
+
+
+def test_the_case_note_and_the_handout_list_an_input_the_same_way() -> None:
+    """One wording for both records (they had drifted: "Florida" vs "Florida (FL)")."""
+    from deficiency.outputs.handout import render_pdf
+    from tests.deficiency.golden_cases import pdf_text
+
+    found = analyze(validate(TEXAS), TODAY)
+    note = casenote.case_note(found, "https://x.example/", "en", TODAY)
+    handout = " ".join(pdf_text(render_pdf(found, "https://x.example/", "en", TODAY)))
+    assert "Texas (TX)" in note
+    assert "Texas (TX)" in handout
 
 
 def test_unknown_language_falls_back_to_english() -> None:
