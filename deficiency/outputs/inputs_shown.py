@@ -36,7 +36,10 @@ def input_value(scenario: Scenario, key: str, lang: str) -> str:
         rule = state_law.load_rules().get(value)
         return f"{rule.name} ({value})" if rule else str(value)
     if isinstance(value, bool):
-        return gettext(OPTION_LABELS["__yes__" if value else "__no__"])
+        # The code first: a string literal inside the gettext call would be extracted by
+        # Babel as a message id of its own.
+        code = "__yes__" if value else "__no__"
+        return gettext(OPTION_LABELS[code])
     if key in CHOICE_KEYS:
         return gettext(OPTION_LABELS.get(str(value), str(value)))
     if key in DATE_KEYS:
