@@ -42,8 +42,8 @@ bibliography by id. The package: ``tables`` (the data files), ``dates`` (calenda
 
 from __future__ import annotations
 
+from deficiency.core.dates import add_months, add_years, shift
 from deficiency.rules.credit.assess import assess
-from deficiency.rules.credit.dates import add_months, add_years, shift
 from deficiency.rules.credit.messages import COMMENT_TEXT, LABEL_ELIGIBLE, STATUS_TEXT
 from deficiency.rules.credit.result import (
     CreditResult,

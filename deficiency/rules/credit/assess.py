@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
+from deficiency.core.dates import add_months, shift
 from deficiency.core.engine import Result
 from deficiency.core.scenario import PATHS_BY_LOAN, SCORE_BANDS, Scenario
-from deficiency.rules.credit.dates import add_months, shift
 from deficiency.rules.credit.messages import (
     BOUND_EVENTS,
     CITE_150K,

@@ -11,9 +11,9 @@ fair-value credit (Arizona, South Carolina, Texas) runs from the sale.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
+from deficiency.core.dates import add_months
 from deficiency.core.scenario import Scenario
 from deficiency.rules.state_law.decision import Deadline, Decision
 from deficiency.rules.state_law.facts import condition_holds, is_dwelling
@@ -44,13 +44,9 @@ def add_period(start: dt.date, amount: int, unit: str) -> dt.date:
     """
     if unit == "days":
         return start + dt.timedelta(days=amount)
-    months = amount if unit == "months" else amount * 12
     if unit not in ("months", "years"):
         raise ValueError(f"unknown unit {unit!r}")
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
+    return add_months(start, amount if unit == "months" else amount * 12)
 
 
 def _process_fits(wanted: str, rule: StateRule, scenario: Scenario, process: str) -> bool:

@@ -1,4 +1,4 @@
-"""Date arithmetic in calendar months (the credit section's convention).
+"""Date arithmetic in calendar months: credit reporting periods and state deadlines alike.
 
 ``n`` years after a date is the same day ``12·n`` months later; when that day does not
 exist the last day of the month is used, so 7 years after 29 February 2024 is 28 February
