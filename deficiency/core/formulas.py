@@ -8,20 +8,11 @@ second implementation to drift out of step.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 import numpy as np
 
-Cents = TypeVar("Cents", int, np.ndarray)
+from deficiency.core.money import Cents, cents_like
 
 ACTION_CODES: dict[str, int] = {"collect": 0, "forgive": 1, "settle": 2}
-
-
-def _as_result(value, like_scalar: bool):
-    """Hand scalars back as ``int`` (exact, JSON-friendly) and arrays as int64."""
-    if like_scalar:
-        return int(value)
-    return np.asarray(value, dtype=np.int64)
 
 
 def total_owed(balance: Cents, fees: Cents) -> Cents:
@@ -43,8 +34,8 @@ def deficiency_and_surplus(owed: Cents, applied_amount: Cents) -> tuple[Cents, C
     scalar = np.ndim(owed) == 0 and np.ndim(applied_amount) == 0
     diff = owed - applied_amount
     return (
-        _as_result(np.maximum(diff, 0), scalar),
-        _as_result(np.maximum(-diff, 0), scalar),
+        cents_like(np.maximum(diff, 0), scalar),
+        cents_like(np.maximum(-diff, 0), scalar),
     )
 
 
@@ -63,4 +54,4 @@ def split_by_action(deficiency: Cents, action_code, settlement: Cents) -> tuple[
         np.where(action_code == ACTION_CODES["settle"], paid_in_settlement, 0),
     )
     cancelled = deficiency - owes
-    return _as_result(owes, scalar), _as_result(cancelled, scalar)
+    return cents_like(owes, scalar), cents_like(cancelled, scalar)

@@ -9,7 +9,7 @@ not (0.1 + 0.2 != 0.3). ``Decimal`` is used only to parse user input and to form
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -17,6 +17,14 @@ CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("100000000")  # schema limit: amounts are 0 .. 100,000,000 dollars
 
 IntOrArray = TypeVar("IntOrArray", int, np.ndarray)
+#: Cents as an ``int`` (one scenario) or an int64 array (a what-if sweep): each rule is one
+#: function serving both.
+Cents = TypeVar("Cents", int, np.ndarray)
+
+
+def cents_like(value: Any, scalar: bool) -> Any:
+    """Hand scalars back as ``int`` (exact, JSON-friendly) and arrays as int64."""
+    return int(value) if scalar else np.asarray(value, dtype=np.int64)
 
 
 def to_cents(amount: Decimal | int | str) -> int:

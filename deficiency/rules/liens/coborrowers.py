@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from deficiency.core.money import Cents, cents_like
 from deficiency.core.scenario import Scenario
 from deficiency.rules.liens.messages import (
     MSG_1099C_EACH,
@@ -27,7 +28,6 @@ from deficiency.rules.liens.rules import (
     multiple_debtors_from,
     multiple_debtors_threshold,
 )
-from deficiency.rules.liens.second import Cents, cents_like
 from deficiency.text.markers import Message
 
 MAX_COBORROWERS = 10

@@ -4,11 +4,11 @@ does to it, rule by rule (California encoded in full, other states cautiously)."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import numpy as np
 
-from deficiency.core.money import to_cents
+from deficiency.core.money import Cents, cents_like, to_cents
 from deficiency.core.scenario import Scenario
 from deficiency.rules import state_law
 from deficiency.rules.liens.messages import (
@@ -35,12 +35,7 @@ from deficiency.rules.liens.messages import (
 from deficiency.rules.liens.rules import Confidence, LienRule, load_rules
 from deficiency.text.markers import Message
 
-Cents = TypeVar("Cents", int, np.ndarray)
 Status = Literal["none", "protected", "collectible", "not_applicable"]
-
-
-def cents_like(value: Any, scalar: bool) -> Any:
-    return int(value) if scalar else np.asarray(value, dtype=np.int64)
 
 
 def second_collectible(protected: Any, balance: Cents) -> Cents:

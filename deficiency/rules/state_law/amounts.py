@@ -7,15 +7,11 @@ so a chart and the Calculator never disagree by a cent.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
-Cents = TypeVar("Cents", int, np.ndarray)
-
-
-def _as_result(value: Any, like_scalar: bool) -> Any:
-    return int(value) if like_scalar else np.asarray(value, dtype=np.int64)
+from deficiency.core.money import Cents, cents_like
 
 
 def collectible(
@@ -48,7 +44,7 @@ def collectible(
     credit = np.minimum(np.where(fair_value, gap * numerator // denominator, 0), owed)
     credit = np.where(barred, 0, credit)
     result = np.where(barred, 0, owed - credit)
-    return _as_result(result, scalar), _as_result(credit, scalar)
+    return cents_like(result, scalar), cents_like(credit, scalar)
 
 
 def barred_by_value(value_bar: bool, sale_price: int, fmv: int | None) -> bool:

@@ -8,19 +8,12 @@ call the same functions.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
-from deficiency.core.money import div_round_half_up
+from deficiency.core.money import Cents, cents_like, div_round_half_up
 from deficiency.rules.tax.tables import BASIS_POINTS, GainSchedule, Schedule, load_tables
-
-Cents = TypeVar("Cents", int, np.ndarray)
-
-
-def cents_like(value: Any, scalar: bool) -> Any:
-    """Hand scalars back as ``int`` and arrays as int64 (the formulas.py convention)."""
-    return int(value) if scalar else np.asarray(value, dtype=np.int64)
 
 
 def _raw_tax(income: Any, schedule: Schedule) -> Any:

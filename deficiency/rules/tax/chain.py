@@ -14,19 +14,16 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy as np
 
 from deficiency.core.engine import amounts_in_cents
 from deficiency.core.formulas import deficiency_and_surplus
-from deficiency.core.money import to_cents
+from deficiency.core.money import Cents, cents_like, to_cents
 from deficiency.core.scenario import FEE_KEYS, Scenario
-from deficiency.rules.tax.brackets import capital_gain_tax, cents_like, extra_tax
+from deficiency.rules.tax.brackets import capital_gain_tax, extra_tax
 from deficiency.rules.tax.insolvency import insolvency_amount
 from deficiency.rules.tax.tables import TaxTables, load_tables
-
-Cents = TypeVar("Cents", int, np.ndarray)
 
 
 def qpri_exclusion(cancelled: Cents, loan_before: Cents, qpri_debt: Cents) -> Cents:
