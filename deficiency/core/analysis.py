@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from deficiency.core import formulas
 from deficiency.core.engine import Result, evaluate_lenient
 from deficiency.core.scenario import FieldIssue, Scenario
 from deficiency.rules import credit, state_law, tax
@@ -35,7 +36,7 @@ class Analysis:
         The lender's action decides the paper amount (``result.borrower_owes``); state law
         caps it (a barred deficiency is owed by no one, a fair-value credit reduces it).
         """
-        return min(self.result.borrower_owes, self.state.collectible_cents)
+        return formulas.borrower_pays(self.result.borrower_owes, self.state.collectible_cents)
 
     @property
     def cancelled(self) -> int:

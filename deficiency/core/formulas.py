@@ -55,3 +55,10 @@ def split_by_action(deficiency: Cents, action_code, settlement: Cents) -> tuple[
     )
     cancelled = deficiency - owes
     return cents_like(owes, scalar), cents_like(cancelled, scalar)
+
+
+def borrower_pays(borrower_owes: Cents, collectible: Cents) -> Cents:
+    """What the borrower can actually be made to pay: the lender's ask (``split_by_action``),
+    capped by what state law lets the lender collect (a bar makes it 0)."""
+    scalar = np.ndim(borrower_owes) == 0 and np.ndim(collectible) == 0
+    return cents_like(np.minimum(borrower_owes, collectible), scalar)

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from deficiency.core import formulas
 from deficiency.core.analysis import analyze
 from deficiency.core.money import cents_str, div_round_half_up, from_cents, to_cents
 from deficiency.core.scenario import PATHS_BY_LOAN, Scenario
@@ -32,11 +33,6 @@ MEASURES: dict[str, str] = {
     "tax": N_("Estimated extra federal tax"),
     "total_cost": N_("Your total cost (what you pay + tax)"),
 }
-
-
-def _pays(borrower_owes: Any, collectible: Any) -> Any:
-    """What the borrower actually pays: the lender's ask, capped by state law."""
-    return np.minimum(borrower_owes, collectible)
 
 
 def figures(
@@ -65,7 +61,7 @@ def figures(
         debt=np.broadcast_to(np.maximum(swept["total_owed"] - credits, 0), shape),
         surplus=np.broadcast_to(swept["surplus"], shape),
     )
-    pays = _pays(swept["borrower_owes"], swept["collectible"])
+    pays = formulas.borrower_pays(swept["borrower_owes"], swept["collectible"])
     return {
         "deficiency": swept["deficiency"],
         "collectible": swept["collectible"],
