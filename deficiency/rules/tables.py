@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from types import MappingProxyType
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -40,6 +40,9 @@ from deficiency.core.money import to_cents
 #: The bibliography every rule table cites by id.
 SOURCES_FILE = "sources.csv"
 TIERS: tuple[str, ...] = ("primary", "secondary", "vendor")
+#: How far a row was confirmed against its primary source; the reader is told either way.
+CONFIDENCES: tuple[str, ...] = ("confirmed", "unconfirmed")
+Confidence = Literal["confirmed", "unconfirmed"]
 
 
 class DataFileError(ValueError):
@@ -170,6 +173,10 @@ def one_of(options: Iterable[str], *, blank: bool = False) -> AfterValidator:
         raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
 
     return AfterValidator(check)
+
+
+#: A table's ``confidence`` cell (one of :data:`CONFIDENCES`).
+ConfidenceCell = Annotated[str, one_of(CONFIDENCES)]
 
 
 def _yes_no(value: Any) -> bool:

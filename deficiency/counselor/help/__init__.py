@@ -43,7 +43,6 @@ from deficiency.counselor.help.relocation import (
     relocation_help,
 )
 from deficiency.counselor.help.resources import (
-    CONFIDENCES,
     SITUATIONS,
     HelpDataError,
     HelpItem,
@@ -55,7 +54,6 @@ from deficiency.counselor.help.resources import (
 
 __all__ = [
     "BASIS_POINTS",
-    "CONFIDENCES",
     "DEFAULT_PROGRAM",
     "NOTE_TEXT",
     "PROGRAM_NAMES",

@@ -10,13 +10,15 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator
 
 from deficiency.core.analysis import Analysis
 from deficiency.counselor.help.messages import NOTE_TEXT, RESOURCE_NAMES
 from deficiency.rules.tables import (
+    Confidence,
+    ConfidenceCell,
     DataFileError,
     Row,
     Source,
@@ -28,8 +30,6 @@ from deficiency.rules.tables import (
 )
 from deficiency.text.markers import Message
 
-Confidence = Literal["confirmed", "unconfirmed"]
-CONFIDENCES: tuple[str, ...] = ("confirmed", "unconfirmed")
 RESOURCES_FILE = "help_resources.csv"
 
 #: The situations a resource answers, in the order :func:`help_for` lists them.
@@ -50,9 +50,6 @@ def _phone(value: str) -> str:
     if value and not all(ch.isdigit() or ch == "-" for ch in value):
         raise ValueError(f"phone {value!r} must be digits and dashes")
     return value
-
-
-ConfidenceCell = Annotated[str, one_of(CONFIDENCES)]
 
 
 class HelpRow(Row):

@@ -17,6 +17,8 @@ from deficiency.core.scenario import STATE_CODES
 from deficiency.counselor.letter.inputs import EXPENSE_ITEMS
 from deficiency.rules import ucc
 from deficiency.rules.tables import (
+    Confidence,
+    ConfidenceCell,
     DataFileError,
     Dollars,
     Required,
@@ -29,7 +31,6 @@ from deficiency.rules.tables import (
     parse_rows,
 )
 
-Confidence = Literal["confirmed", "unconfirmed"]
 RANGES_FILE = "letter_ranges.csv"
 
 #: Source ids reserved for the Article 9 sections (:func:`deficiency.rules.ucc.sources`).
@@ -65,7 +66,7 @@ class RangeRow(Row):
     unit: Annotated[str, one_of(("flat", "per_day"))]
     source: SourceId
     note: Required
-    confidence: Annotated[str, one_of(("confirmed", "unconfirmed"))]
+    confidence: ConfidenceCell
     state: Annotated[str, one_of(STATE_CODES, blank=True)]
 
 

@@ -8,11 +8,10 @@ from typing import Any, Literal
 from deficiency.core.engine import Item
 from deficiency.core.money import cents_str
 from deficiency.counselor.letter.inputs import LetterInputs, encode_letter
-from deficiency.rules.tables import Source
+from deficiency.rules.tables import Confidence, Source
 from deficiency.text.markers import Message
 
 Severity = Literal["error", "warning", "info"]
-Confidence = Literal["confirmed", "unconfirmed"]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from deficiency.core.scenario import ACTIONS, LOAN_TYPES, PATHS_BY_LOAN, SCORE_B
 from deficiency.rules.credit.messages import COMMENT_TEXT, STATUS_TEXT
 from deficiency.rules.tables import (
     Bibliography,
+    ConfidenceCell,
     DataFileError,
     OptionalWholeNumber,
     Required,
@@ -58,7 +59,6 @@ SCORE_EVENTS: tuple[str, ...] = (
     "foreclosure",
     "bankruptcy",
 )
-CONFIDENCE: tuple[str, ...] = ("confirmed", "unconfirmed")
 #: Outcome-table actions: the scenario's actions, ``none`` (nothing left owing after the sale)
 #: and ``*`` (any action: used only for rows where state law bars the deficiency). A row may
 #: name several, ``collect|settle``, for a step both share.
@@ -152,13 +152,12 @@ class CreditTables:
 
 
 # -- the rows ------------------------------------------------------------------------------------
-Confidence = Annotated[str, one_of(CONFIDENCE)]
 
 
 class CodeCsv(Row):
     code: Required
     meaning: Required
-    confidence: Confidence
+    confidence: ConfidenceCell
     source: SourceIds
 
 
@@ -178,7 +177,7 @@ class OutcomeCsv(Row):
     special_comment: str
     balance: Annotated[str, one_of(BALANCES)]
     varies_by_lender: YesNo
-    confidence: Confidence
+    confidence: ConfidenceCell
     source: SourceIds
 
 
@@ -189,7 +188,7 @@ class WaitCsv(Row):
     extenuating_months: OptionalWholeNumber
     current_exception_months: OptionalWholeNumber
     anchor: Annotated[str, one_of(ANCHORS)]
-    confidence: Confidence
+    confidence: ConfidenceCell
     source: SourceIds
 
 
@@ -200,7 +199,7 @@ class FicoCsv(Row):
     after_high: WholeNumber
     recovery_low_months: WholeNumber
     recovery_high_months: WholeNumber
-    confidence: Confidence
+    confidence: ConfidenceCell
     source: SourceIds
 
 
@@ -210,7 +209,7 @@ class PeriodCsv(Row):
     days: WholeNumber
     anchor: str
     basis: Annotated[str, one_of(BASES)]
-    confidence: Confidence
+    confidence: ConfidenceCell
     citation: Required
     source: SourceIds
 

@@ -11,10 +11,12 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 
 from deficiency.core.scenario import STATE_CODES
 from deficiency.rules.tables import (
+    Confidence,
+    ConfidenceCell,
     DataFileError,
     Required,
     Row,
@@ -27,7 +29,6 @@ from deficiency.rules.tables import (
 )
 from deficiency.rules.tax.tables import load_tables as tax_tables
 
-Confidence = Literal["confirmed", "unconfirmed"]
 RULES_FILE = "lien_rules.csv"
 
 
@@ -50,7 +51,7 @@ class LienRow(Row):
     state: Annotated[str, one_of(STATE_CODES, blank=True)]
     citation: Required
     source: SourceId
-    confidence: Annotated[str, one_of(("confirmed", "unconfirmed"))]
+    confidence: ConfidenceCell
 
 
 def parse_rules(

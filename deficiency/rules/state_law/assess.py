@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -36,10 +36,9 @@ from deficiency.rules.state_law.messages import (
     MSG_UNCONFIRMED,
 )
 from deficiency.rules.state_law.rows import load_rules
+from deficiency.rules.tables import Confidence
 from deficiency.rules.tax import cancelled_for_tax, resolve_recourse
 from deficiency.text.markers import Message
-
-Confidence = Literal["confirmed", "unconfirmed"]
 
 
 @dataclass(frozen=True)

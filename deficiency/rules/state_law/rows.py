@@ -25,6 +25,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, mo
 from deficiency.core.money import to_cents
 from deficiency.core.scenario import STATE_CODES
 from deficiency.rules.tables import (
+    CONFIDENCES,
     DataFileError,
     SourceId,
     load_bibliography,
@@ -172,7 +173,6 @@ UNCONFIRMED_PARTS: tuple[str, ...] = (
     "short_sale",
     *NOTE_CODES,
 )
-CONFIDENCES: tuple[str, ...] = ("confirmed", "unconfirmed")
 
 # -- auto / personal-property small-balance rules (data/auto_rules.csv) ------------------
 AUTO_EFFECTS: tuple[str, ...] = ("no_deficiency", "fmv_credit")

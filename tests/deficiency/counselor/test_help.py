@@ -22,7 +22,7 @@ from deficiency.counselor.help import messages as help_text
 from deficiency.counselor.help.fha_pfs import PfsCsv
 from deficiency.counselor.help.relocation import RelocationCsv
 from deficiency.counselor.help.resources import HelpRow
-from deficiency.rules.tables import columns_of
+from deficiency.rules.tables import CONFIDENCES, columns_of
 
 TODAY = dt.date(2026, 11, 26)
 VALUE = 20_000_000  # $200,000.00 as-is
@@ -41,7 +41,7 @@ def test_help_table_is_complete_and_sourced() -> None:
     for item in items:
         assert item.source_url.startswith("http")
         assert item.source_title
-        assert item.confidence in helpme.CONFIDENCES
+        assert item.confidence in CONFIDENCES
     urls = {item.resource: item.url for item in items}
     assert urls["hud_counselor"] == "https://www.consumerfinance.gov/find-a-housing-counselor/"
     assert urls["litc"] == "https://www.taxpayeradvocate.irs.gov/litc/"
