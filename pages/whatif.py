@@ -225,7 +225,10 @@ def delay_explorer() -> None:
         table["deficiency"].tolist(),
         _,
         money,
-        a11y.label_value(_("Month") + " %{x}", "%{customdata}"),
+        # One translated pattern per line: word order is the language's ("3か月後"), not "Month 3".
+        a11y.label_value(_("Months from now"), "%{x}")
+        + "<br>"
+        + a11y.label_value(_("Deficiency balance"), "%{customdata}"),
     )
     show_chart(
         fig,

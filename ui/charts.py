@@ -302,12 +302,17 @@ def price_fee_heatmap(
             z=grid["z"],
             colorscale="Blues",
             colorbar={"tickformat": "$,.0f"},
-            hovertemplate=_("Sale price")
-            + " $%{x:,.2f}<br>"
-            + _("Fees and costs")
-            + " $%{y:,.2f}<br>"
-            + measure_label
-            + " $%{z:,.2f}<extra></extra>",
+            # Each line "label: value" in the language's own pattern; the amounts are Plotly's
+            # (a 200 × 200 grid), with the reader's number marks from layout.separators.
+            hovertemplate="<br>".join(
+                _("{label}: {value}").format(label=label, value=f"$%{{{axis}:,.2f}}")
+                for label, axis in (
+                    (_("Sale price"), "x"),
+                    (_("Fees and costs"), "y"),
+                    (measure_label, "z"),
+                )
+            )
+            + "<extra></extra>",
         )
     )
     fig.add_trace(
