@@ -18,19 +18,19 @@ from deficiency.text.markers import N_
 from ui import a11y, frame, inputs, sections, state
 from ui.charts import path_bars
 from ui.labels import OPTION_LABELS
-from ui.text import _, field_label, issue_text, listing, money, number, plain, render
+from ui.text import _, field_label, issue_text, listing, money, number, percent, plain, render
 from ui.widgets import disclaimer, show_chart, show_issues
 
 PATH_NAMES = {
     "foreclosure_judicial": N_("Foreclosure (judicial)"),
     "foreclosure_nonjudicial": N_("Foreclosure (trustee sale)"),
-    "settle": N_("Settle the deficiency at {pct}%"),
+    "settle": N_("Settle the deficiency at {pct}"),
 }
 
 
 def _path_name(row: whatif.PathRow) -> str:
     if row.key == "settle":
-        return _(PATH_NAMES["settle"]).format(pct=row.settlement_pct)
+        return _(PATH_NAMES["settle"]).format(pct=percent(Decimal(row.settlement_pct) / 100))
     return _(PATH_NAMES.get(row.key, OPTION_LABELS.get(row.key, row.key)))
 
 

@@ -43,6 +43,11 @@ def number(value: Decimal | int) -> str:
     return i18n.number(value, lang())
 
 
+def percent(share: Decimal) -> str:
+    """A share (0.3) as the reader writes a percent: ``30%``, ``30 %``."""
+    return i18n.percent(share, lang())
+
+
 def date(day: dt.date | None) -> str:
     return i18n.date(day, lang()) if day else "—"
 
