@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from deficiency.core import whatif
+from deficiency.core import delay, whatif
 from deficiency.core.delay import delay_schedule, parse_rate, per_month_message
 from deficiency.core.money import cents_from_widget, to_cents
 from deficiency.core.scenario import Scenario
@@ -43,8 +43,8 @@ def _curve(
 @st.cache_data(max_entries=32, show_spinner=False)
 def _grid(scenario_json: str, prices: tuple[int, int], fees: tuple[int, int], measure: str) -> dict:
     sc = Scenario.model_validate_json(scenario_json)
-    price_axis = whatif.linspace_cents(*prices, 200)
-    fee_axis = whatif.linspace_cents(*fees, 200)
+    price_axis = whatif.linspace_cents(*prices, whatif.GRID_POINTS)
+    fee_axis = whatif.linspace_cents(*fees, whatif.GRID_POINTS)
     found = whatif.figures(sc, sale_price=price_axis[None, :], total_fees=fee_axis[:, None])
     # numpy arrays, not lists: Plotly validates list elements one by one (10x slower).
     return {"x": price_axis / 100, "y": fee_axis / 100, "z": found[measure] / 100}
@@ -172,7 +172,8 @@ def fee_heatmap() -> None:
         key="whatif_heatmap",
     )
     # Its text equivalent: the measure at five fee levels (rows) by five sale prices.
-    picks = [0, 50, 100, 150, 199]
+    last = len(grid["x"]) - 1
+    picks = sorted({round(i * last / 4) for i in range(5)})
     figures = pd.DataFrame(
         {
             _("Fees and costs"): [money(round(grid["y"][i] * 100)) for i in picks],
@@ -193,24 +194,18 @@ def delay_explorer() -> None:
     input (in the link), so it sits outside the fragment and reruns the page."""
     cols = st.columns(3)
     months = cols[0].slider(
-        _("Months of waiting"), 1, 36, 12, key="delay_months", persist_state="session"
+        _("Months of waiting"), *delay.WAIT_MONTHS, key="delay_months", persist_state="session"
     )
     storage = cols[1].number_input(
         _("Storage per day (vehicle)"),
-        0.0,
-        1000.0,
-        0.0,
-        5.0,
+        *delay.WAIT_STORAGE_PER_DAY,
         format="%.2f",
         key="delay_storage",
         persist_state="session",
     )
     monthly = cols[2].number_input(
         _("Fees added each month"),
-        0.0,
-        100000.0,
-        0.0,
-        25.0,
+        *delay.WAIT_MONTHLY_FEES,
         format="%.2f",
         key="delay_fees",
         persist_state="session",

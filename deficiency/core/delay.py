@@ -49,6 +49,12 @@ MAX_RATE = 100 * RATE_SCALE  # 100 percent a year: anything above is a typing er
 MONTHS_PER_YEAR = 12
 DAYS_PER_MONTH = 30
 MAX_MONTHS = 600  # 50 years of waiting is more than any schedule needs
+#: The What if page's "cost of waiting" inputs: (low, high, start, step). Months: up to three
+#: years of waiting; storage per day in dollars (a vehicle's lot fee); fees added each month
+#: in dollars. Ranges for exploring, not rules: the schedule itself accepts any amount.
+WAIT_MONTHS = (1, 36, 12, 1)
+WAIT_STORAGE_PER_DAY = (0.0, 1000.0, 0.0, 5.0)
+WAIT_MONTHLY_FEES = (0.0, 100000.0, 0.0, 25.0)
 #: One month of interest = balance × rate / RATE_DIVISOR (rate in thousandths of a percent).
 RATE_DIVISOR = 100 * RATE_SCALE * MONTHS_PER_YEAR
 

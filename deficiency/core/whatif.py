@@ -72,6 +72,10 @@ def figures(
     }
 
 
+#: Points per axis of the sale price × fees grid (What if's heatmap): 200 × 200 sums.
+GRID_POINTS = 200
+
+
 def price_range(scenario: Scenario, points: int = 201) -> np.ndarray:
     """Sale prices around the entered one (±50 %, never below zero), in cents."""
     price = to_cents(scenario.sale_price)
