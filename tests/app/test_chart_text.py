@@ -84,3 +84,25 @@ def test_every_chart_has_its_figures_in_text(page: str | None, lang: str) -> Non
             assert found >= SAMPLE, f"{chart.proto.alt!r}: only {found} of its points in text"
         else:
             assert not missing, f"{chart.proto.alt!r}: not in any table or sentence: {missing}"
+
+
+def test_the_calculators_shared_waterfall_follows_every_input_and_the_language() -> None:
+    """The Calculator's waterfall is built once per process and shared (issue 16): a
+    reader's new amount, or another reader's language, must never get a stale figure."""
+
+    def waterfall(at) -> dict:
+        (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+        return spec
+
+    at = open_app({"balance": "250000", "sale_price": "200000"})
+    first = waterfall(at)
+    assert first["data"][0]["x"][-1] == 50000
+    at.number_input(key="in_sale_price").set_value(190000.0).run()
+    assert waterfall(at)["data"][0]["x"][-1] == 60000
+    at.number_input(key="in_sale_price").set_value(200000.0).run()
+    assert waterfall(at) == first  # the same scenario again: the same figure
+    other = open_app({"balance": "250000", "sale_price": "200000", "lang": "ja"})
+    japanese = waterfall(other)
+    assert japanese["data"][0]["y"] != first["data"][0]["y"]  # labels in Japanese
+    assert "¥" not in json.dumps(japanese) and japanese["data"][0]["x"] == first["data"][0]["x"]
+    assert waterfall(at) == first  # the English reader's figure untouched
