@@ -19,10 +19,10 @@ def test_no_state_chosen_does_not_also_claim_a_states_rule_is_unconfirmed() -> N
     assert "Choose a state to see whether its law bars or limits this deficiency." in text
     assert "could not fully confirm this state's rule" not in text
     # A state whose rule is unconfirmed still gets the caution.
-    alabama = open_app(
-        {"state": "AL", "path": "foreclosure", "balance": "250000", "sale_price": "200000"}
+    delaware = open_app(
+        {"state": "DE", "path": "foreclosure", "balance": "250000", "sale_price": "200000"}
     )
-    assert "could not fully confirm this state's rule" in _texts(alabama)
+    assert "could not fully confirm this state's rule" in _texts(delaware)
 
 
 def test_lawsuit_help_is_conditional_and_no_deadline_countdown_when_forgiven() -> None:

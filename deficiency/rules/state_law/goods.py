@@ -21,6 +21,7 @@ from deficiency.rules.state_law.messages import (
     MSG_AUTO_FMV_LOAN,
     MSG_AUTO_FMV_LOAN_AMOUNT,
     MSG_UCC_ALLOWED,
+    MSG_UCC_CONSUMER_INCLUDED,
     MSG_UCC_CONSUMER_RULE,
     MSG_UCC_MIN_DAMAGES,
     MSG_UCC_PRESUMPTION,
@@ -48,17 +49,25 @@ def decide_goods(scenario: Scenario) -> Decision:
     if not scenario.notice_given or not scenario.commercially_reasonable:
         # 9-626(a)(3)-(4): the rebuttable presumption that a compliant sale would have
         # brought the whole debt, so the deficiency is zero unless the lender proves less.
-        # For consumer transactions 9-626(b) leaves the rule to the courts: marked
-        # unconfirmed, and the warning says so.
+        # For consumer transactions uniform 9-626(b) leaves the rule to the courts; Ohio's
+        # enacted section has no such carve-out, so there the warning says the rule covers
+        # consumer loans too. Still unconfirmed: the enacted presumption's own wording was
+        # not read in every state (see ucc_sections.csv).
+        s626 = ucc.section("9-626", state)
+        scope = (
+            Message(MSG_UCC_CONSUMER_INCLUDED, {"citation": s626.citation})
+            if s626.consumer_transactions == "included"
+            else Message(MSG_UCC_CONSUMER_RULE)
+        )
         return Decision(
             barred=True,
             fair_value=False,
             rule=Message(MSG_UCC_PRESUMPTION),
             citation=ucc.cite_rule("presumption", state),
-            source_url=ucc.section("9-626", state).url,
+            source_url=s626.url,
             confidence="unconfirmed",
             warnings=(
-                Message(MSG_UCC_CONSUMER_RULE),
+                scope,
                 Message(MSG_UCC_MIN_DAMAGES, {"citation": ucc.cite_rule("minimum_damages", state)}),
             ),
             questions=questions,

@@ -262,6 +262,10 @@ MSG_PREREQUISITE = {
         "suit or by your own application to the court); otherwise the sale price counts "
         "({citation})."
     ),
+    "request_before_confirmation": N_(
+        "The lender must have asked for a deficiency judgment before the court confirmed the "
+        "sale; if it did not, it has given the deficiency up ({citation})."
+    ),
 }
 
 MSG_NOTE = {
@@ -386,6 +390,12 @@ MSG_NOTE = {
         "({citation}); we could not read its text, so the rest is shown as possibly owed. Ask "
         "a lawyer."
     ),
+    "nonjudicial_lenders": N_(
+        "A {state} sale out of court under this law is open only to banks, savings and loan "
+        "associations and mortgage companies, and not for land used mainly for farming; other "
+        "loans are foreclosed in court, where this fair-value limit does not apply "
+        "({citation})."
+    ),
     "value_proof_required": N_(
         "In a court foreclosure in {state}, a lender that bids less than the debt must prove the "
         "property's value at trial, or the sale may satisfy the whole debt ({citation})."
@@ -420,6 +430,11 @@ MSG_UCC_CONSUMER_RULE = N_(
     "For consumer loans UCC § 9-626(b) leaves this rule to the courts: most presume the "
     "deficiency is zero or bar it outright, but some only subtract your damages, and the "
     "lender may try to prove that a proper sale would have brought less."
+)
+MSG_UCC_CONSUMER_INCLUDED = N_(
+    "Unlike the uniform text, {citation} has no exception for consumer loans: this rule "
+    "applies to yours too, though the lender may still try to prove that a proper sale would "
+    "have brought less."
 )
 MSG_UCC_MIN_DAMAGES = N_(
     "Because the rules were not followed, you may be able to recover at least the finance "

@@ -118,6 +118,7 @@ PREREQUISITES: tuple[str, ...] = (
     "separate_action",
     "fmv_hearing",
     "fmv_request",
+    "request_before_confirmation",
 )
 #: The caveats a row may attach (each has a message in :data:`messages.MSG_NOTE`).
 NOTE_CODES: tuple[str, ...] = (
@@ -152,6 +153,7 @@ NOTE_CODES: tuple[str, ...] = (
     "market_sale",
     "short_sale_unread",
     "value_proof_required",
+    "nonjudicial_lenders",
 )
 #: A prerequisite or note may hold only under a condition, written ``code:condition``
 #: (Arizona's personal service is a rule of court foreclosures: ``personal_service:judicial``).

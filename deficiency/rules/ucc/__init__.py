@@ -40,6 +40,8 @@ from deficiency.rules.tables import (
 #: The Article 9 sections the app cites, in the uniform numbering.
 SECTIONS: tuple[str, ...] = ("9-615", "9-616", "9-625", "9-626")
 DATA_FILE = "ucc_sections.csv"
+#: How an enacted 9-626 treats consumer transactions (its ``consumer_transactions`` column).
+CONSUMER_SCOPES: tuple[str, ...] = ("included", "left_to_courts")
 PINPOINTS_FILE = "ucc_pinpoints.csv"
 
 
@@ -58,6 +60,10 @@ class UccSection:
     url: str
     verified: dt.date
     note: str
+    #: 9-626 only: whether the enacted section's presumption rules cover consumer
+    #: transactions too ("included", Ohio) or leave them to the courts ("left_to_courts",
+    #: uniform 9-626(b)); "" for the other sections.
+    consumer_transactions: str = ""
 
     @property
     def source(self) -> Source:
@@ -79,6 +85,7 @@ class SectionRow(Row):
     url: HttpsAddress
     verified: IsoDate
     note: Required
+    consumer_transactions: Annotated[str, one_of(CONSUMER_SCOPES, blank=True)]
 
 
 def parse_sections(text: str, name: str = DATA_FILE) -> dict[tuple[str, str], UccSection]:
@@ -95,8 +102,20 @@ def parse_sections(text: str, name: str = DATA_FILE) -> dict[tuple[str, str], Uc
             raise UccDataError(
                 f"{name} line {line}: duplicate row for {row.state or 'uniform'} {row.section}"
             )
+        if bool(row.consumer_transactions) != (row.section == "9-626"):
+            raise UccDataError(
+                f"{name} line {line}: consumer_transactions: is required for 9-626 rows "
+                "and only for them"
+            )
         rows[(row.state, row.section)] = UccSection(
-            row.state, row.section, row.citation, row.heading, row.url, row.verified, row.note
+            row.state,
+            row.section,
+            row.citation,
+            row.heading,
+            row.url,
+            row.verified,
+            row.note,
+            row.consumer_transactions,
         )
     missing = [section for section in SECTIONS if ("", section) not in rows]
     if missing:

@@ -441,9 +441,17 @@ def test_sale_without_notice_is_presumed_to_leave_no_deficiency() -> None:
     assert result.collectible_cents == 0
     assert result.barred is True
     assert result.citation == "UCC § 9-626; Ohio Rev. Code § 1309.626"
-    assert result.confidence == "unconfirmed"  # 9-626(b): courts choose for consumers
-    assert msgids(result.warnings) == [sl.MSG_UCC_CONSUMER_RULE, sl.MSG_UCC_MIN_DAMAGES]
+    assert result.confidence == "unconfirmed"  # the enacted presumption's wording not read
+    # Ohio's § 1309.626 has no consumer carve-out (issue 15): the rule covers consumers too.
+    assert msgids(result.warnings) == [sl.MSG_UCC_CONSUMER_INCLUDED, sl.MSG_UCC_MIN_DAMAGES]
+    assert result.warnings[0].params["citation"] == "Ohio Rev. Code § 1309.626"
     assert run_auto("OH", commercially_reasonable="no").collectible_cents == 0
+    # Uniform 9-626(b), as New York and Vermont enact it and every state without a row of
+    # its own falls back to: the consumer rule is left to the courts.
+    for state in ("NY", "VT", "TX"):
+        elsewhere = run_auto(state, notice_given="no")
+        assert elsewhere.collectible_cents == 0
+        assert msgids(elsewhere.warnings)[0] == sl.MSG_UCC_CONSUMER_RULE, state
 
 
 def test_sale_to_a_related_party_below_market_9_615f() -> None:

@@ -224,8 +224,10 @@ def test_ohio_deadline_is_an_enforcement_cutoff() -> None:
 
 def test_unconfirmed_parts_are_said_where_the_facts_reach_them() -> None:
     parts = sl.MSG_UNCONFIRMED_PART
-    assert parts["absence"] in msgids(run("AL").warnings)
-    assert parts["deadline"] in msgids(run("MS", sale_date="2026-03-02").warnings)
+    assert parts["absence"] in msgids(run("DE").warnings)
+    assert parts["absence"] not in msgids(run("AL").warnings)  # chapter 35-10 read (issue 15)
+    assert parts["deadline"] in msgids(run("AR", sale_date="2026-03-02").warnings)
+    assert parts["deadline"] not in msgids(run("MS", sale_date="2026-03-02").warnings)
     assert parts["short_sale"] in msgids(run("OR", path="short_sale").warnings)
     assert parts["short_sale"] not in msgids(run("OR", foreclosure="judicial").warnings)
     # A caveat whose text was not read: said only with that caveat.
@@ -319,8 +321,8 @@ def _parse(rows: list[dict[str, str]], columns: list[str]) -> Any:
         ("KY", "request_deadline_amount", "30", "request_deadline_unit: is required"),
         ("IL", "deed_in_lieu_citation", "", "deed_in_lieu_citation: is required"),
         ("OR", "seller_financed_paths", "", "seller_financed_paths: is required"),
-        ("AL", "unconfirmed", "vibes", "'vibes' is not one of"),
-        ("AL", "confidence", "confirmed", "unconfirmed"),
+        ("DE", "unconfirmed", "vibes", "'vibes' is not one of"),
+        ("DE", "confidence", "confirmed", "unconfirmed"),
         ("GA", "deadline_kind", "", "deadline_kind: is required"),
         ("MN", "bar_nonjudicial", "short", "'short' is not one of"),
     ],

@@ -29,10 +29,10 @@ def test_no_state_chosen_has_no_caution_about_a_states_rule() -> None:
         assert result.rule.msgid == sl.MSG_CHOOSE_STATE
         assert result.caution is None
     # A state's rule that could not be confirmed still carries the caution.
-    alabama = law(state="AL", path="foreclosure", balance="10000", sale_price="8000")
-    assert alabama.confidence == "unconfirmed"
-    assert alabama.caution is not None
-    assert alabama.caution.text().startswith("We could not fully confirm this state's rule")
+    delaware = law(state="DE", path="foreclosure", balance="10000", sale_price="8000")
+    assert delaware.confidence == "unconfirmed"
+    assert delaware.caution is not None
+    assert delaware.caution.text().startswith("We could not fully confirm this state's rule")
     assert law(state="CA", balance="10000", sale_price="8000").caution is None  # confirmed
 
 

@@ -12,9 +12,12 @@ from deficiency.core.scenario import STATE_CODES
 from deficiency.rules import ucc
 from deficiency.rules.tables import DataFileError
 
-HEADER = "state,section,citation,heading,url,verified,note\n"
+HEADER = "state,section,citation,heading,url,verified,note,consumer_transactions\n"
 UNIFORM = "".join(
-    f",{n},UCC § {n},H,https://www.law.cornell.edu/ucc/9/{n},2026-12-01,n\n" for n in ucc.SECTIONS
+    f",{n},UCC § {n},H,https://www.law.cornell.edu/ucc/9/{n},2026-12-01,n,"
+    + ("left_to_courts" if n == "9-626" else "")
+    + "\n"
+    for n in ucc.SECTIONS
 )
 
 
@@ -57,16 +60,19 @@ def test_citations_keep_the_uniform_pinpoint_and_add_the_states_section() -> Non
 @pytest.mark.parametrize(
     ("rows", "error"),
     [
-        ("XX,9-615,C,H,https://x.org,2026-12-01,n\n", "state: .XX. is not one of"),
-        ("OH,9-999,C,H,https://x.org,2026-12-01,n\n", "section"),
-        ("OH,9-615,,H,https://x.org,2026-12-01,n\n", "citation: is required"),
-        ("OH,9-615,C,H,http://x.org,2026-12-01,n\n", "not an https URL"),
-        ("OH,9-615,C,H,https://x.org,12/01/2026,n\n", "not an ISO date"),
-        ("OH,9-615,C,H,https://x.org,2026-12-01,\n", "note: is required"),
+        ("XX,9-615,C,H,https://x.org,2026-12-01,n,\n", "state: .XX. is not one of"),
+        ("OH,9-999,C,H,https://x.org,2026-12-01,n,\n", "section"),
+        ("OH,9-615,,H,https://x.org,2026-12-01,n,\n", "citation: is required"),
+        ("OH,9-615,C,H,http://x.org,2026-12-01,n,\n", "not an https URL"),
+        ("OH,9-615,C,H,https://x.org,12/01/2026,n,\n", "not an ISO date"),
+        ("OH,9-615,C,H,https://x.org,2026-12-01,,\n", "note: is required"),
         (
-            "OH,9-615,C,H,https://x.org,2026-12-01,n\nOH,9-615,C,H,https://x.org,2026-12-01,n\n",
+            "OH,9-615,C,H,https://x.org,2026-12-01,n,\nOH,9-615,C,H,https://x.org,2026-12-01,n,\n",
             "duplicate",
         ),
+        ("OH,9-626,C,H,https://x.org,2026-12-01,n,\n", "consumer_transactions: is required"),
+        ("OH,9-615,C,H,https://x.org,2026-12-01,n,included\n", "consumer_transactions"),
+        ("OH,9-626,C,H,https://x.org,2026-12-01,n,sometimes\n", "is not one of"),
     ],
 )
 def test_bad_rows_are_rejected_with_their_line(rows: str, error: str) -> None:
