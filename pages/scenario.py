@@ -11,9 +11,9 @@ from deficiency.counselor.guidance import next_steps
 from deficiency.interface.examples import EXAMPLES, example
 from deficiency.outputs.casenote import case_note
 from ui import a11y, downloads, firstpaint, forms, frame, inputs, sections, state
-from ui.charts import breakdown_table, waterfall
+from ui.charts import breakdown_table, waterfall_spec
 from ui.text import _, issue_text, lang, md, money, plain
-from ui.widgets import disclaimer, show_built_chart, show_issues
+from ui.widgets import disclaimer, show_issues, show_spec_chart
 
 frame.begin()
 st.title(_("Deficiency balance calculator"))
@@ -129,8 +129,8 @@ with right:
     row[0].metric(_("Total owed"), money(result.total_owed))
     row[1].metric(_("Applied from the sale"), money(result.applied))
     if firstpaint.ready():  # the headline first: see ui/firstpaint.py
-        show_built_chart(
-            waterfall,
+        show_spec_chart(
+            waterfall_spec,
             result.items,
             alt=_("Waterfall chart from the loan balance to the deficiency balance"),
         )

@@ -107,34 +107,60 @@ def show_chart(figure: Any, alt: str, key: str | None = None) -> None:
     _draw(_style(figure, lang()), alt, key)
 
 
-#: Styled figures kept per process (issue 16): a few hundred kB at most.
-CACHED_FIGURES = 128
+def _merge(into: dict[str, Any], update: dict[str, Any]) -> None:
+    """Nested dict update: ``update``'s leaves written into ``into`` (changed in place)."""
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
 
-@st.cache_resource(max_entries=CACHED_FIGURES, show_spinner=False)
-def _built(_build: Callable[..., Any], name: str, args: tuple[Any, ...], language: str) -> Any:
-    """``_build(*args, _, money)`` in ``language``, styled; ``name`` (the builder's dotted
-    name) keys the cache in its place. Shared by every session and never changed after it is
-    made (Streamlit's chart copies it with ``to_dict`` to send it)."""
-    from deficiency.text import i18n
+def _style_spec(spec: dict[str, Any], language: str) -> dict[str, Any]:
+    """:func:`_style` for a figure dict, with no Plotly object made (a test checks that both
+    give the same figure)."""
+    from deficiency.text.i18n import plotly_separators
 
-    def money(cents: int) -> str:
-        return i18n.money(int(cents), language)
+    traces = spec["data"]
+    layout = spec.setdefault("layout", {})
+    values: list[float] = []
+    for trace in traces:
+        kind = trace.get("type", "scatter")
+        if kind in ("bar", "waterfall") or ("lines" in trace.get("mode", "lines")):
+            values += list(trace.get("x" if trace.get("orientation") == "h" else "y") or [])
+    if values and all(v == 0 for v in values):
+        horizontal = any(trace.get("orientation") == "h" for trace in traces)
+        zero_axis = {"range": [-0.05, 1], "tickmode": "array", "tickvals": [0]}
+        _merge(layout.setdefault("xaxis" if horizontal else "yaxis", {}), zero_axis)
+    text = {"color": CHART_TEXT}
+    _merge(
+        layout,
+        {
+            "separators": plotly_separators(language),
+            "font": dict(text),
+            "title": {"font": dict(text)},
+            "legend": {"font": dict(text)},
+        },
+    )
+    for axis in ("xaxis", "yaxis"):
+        _merge(layout.setdefault(axis, {}), {"tickfont": dict(text), "title": {"font": dict(text)}})
+    for trace in traces:
+        if trace.get("type") == "heatmap":
+            _merge(trace, {"colorbar": {"tickfont": dict(text)}})
+    return spec
 
-    return _style(_build(*args, i18n.gettext_for(language), money), language)
 
-
-def show_built_chart(
-    build: Callable[..., Any], *args: Any, alt: str, key: str | None = None
+def show_spec_chart(
+    build: Callable[..., dict[str, Any]], *args: Any, alt: str, key: str | None = None
 ) -> None:
-    """Like :func:`show_chart` for a figure that depends only on ``args`` and the language:
-    built and styled once per process, not on every rerun (building and styling the
-    Calculator's waterfall took ~8 ms of each ~30 ms rerun; issue 16).
-
-    ``build(*args, _, money)`` must be a pure function of its arguments, which must be
-    hashable values (core results are frozen dataclasses).
+    """Like :func:`show_chart` for a figure built as a plain dict by ``build(*args, _,
+    money)``: styled as a dict and handed to Plotly unvalidated, so a rerun does not pay
+    Plotly's validation (~8 ms of the Calculator's ~30 ms run; issue 16). ``build`` must
+    give Plotly's nested dict form; tests validate its figures with Plotly.
     """
-    from ui.text import lang
+    import plotly.graph_objects as go
 
-    name = f"{build.__module__}.{build.__qualname__}"
-    _draw(_built(build, name, tuple(args), lang()), alt, key)
+    from ui.text import _, lang, money
+
+    spec = _style_spec(build(*args, _, money), lang())
+    _draw(go.Figure(spec, _validate=False), alt, key)

@@ -86,9 +86,9 @@ def test_every_chart_has_its_figures_in_text(page: str | None, lang: str) -> Non
             assert not missing, f"{chart.proto.alt!r}: not in any table or sentence: {missing}"
 
 
-def test_the_calculators_shared_waterfall_follows_every_input_and_the_language() -> None:
-    """The Calculator's waterfall is built once per process and shared (issue 16): a
-    reader's new amount, or another reader's language, must never get a stale figure."""
+def test_the_calculators_waterfall_follows_every_input_and_the_language() -> None:
+    """The Calculator's waterfall is a dict styled outside Plotly (issue 16): a reader's new
+    amount, or another reader's language, must reach the figure the browser gets."""
 
     def waterfall(at) -> dict:
         (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
