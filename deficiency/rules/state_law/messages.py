@@ -332,8 +332,10 @@ MSG_NOTE = {
         "owner-occupied home at what it paid minus the property's value ({citation})."
     ),
     "low_income_nonjudicial": N_(
-        "In {state} a lender that uses a nonjudicial foreclosure may not get a deficiency "
-        "against a low-income household ({citation})."
+        "In {state} no deficiency may be sought, in or out of court, under a deed of trust "
+        "securing a home loan made to a low-income household (income at or below 80 percent "
+        "of the area median when the loan was made, deeds of trust signed on or after "
+        "April 2, 2007), nor reported to credit bureaus ({citation})."
     ),
     "nontraditional_loans": N_(
         "{state} also bars deficiencies on some primary-home loans, such as certain high-cost "

@@ -226,13 +226,34 @@ def test_unconfirmed_parts_are_said_where_the_facts_reach_them() -> None:
     parts = sl.MSG_UNCONFIRMED_PART
     assert parts["absence"] in msgids(run("DE").warnings)
     assert parts["absence"] not in msgids(run("AL").warnings)  # chapter 35-10 read (issue 15)
-    assert parts["deadline"] in msgids(run("AR", sale_date="2026-03-02").warnings)
+    nj_home = {"foreclosure": "judicial", "owner_occupied": "yes", "sale_date": "2026-03-02"}
+    assert parts["deadline"] in msgids(run("NJ", **nj_home).warnings)
     assert parts["deadline"] not in msgids(run("MS", sale_date="2026-03-02").warnings)
+    assert parts["deadline"] not in msgids(run("AR", sale_date="2026-03-02").warnings)
     assert parts["short_sale"] in msgids(run("OR", path="short_sale").warnings)
     assert parts["short_sale"] not in msgids(run("OR", foreclosure="judicial").warnings)
     # A caveat whose text was not read: said only with that caveat.
-    assert parts["note"] in msgids(run("NM", foreclosure="nonjudicial").warnings)
-    assert parts["note"] not in msgids(run("NM", foreclosure="judicial").warnings)
+    assert parts["note"] in msgids(run("SD", foreclosure="judicial").warnings)
+    assert parts["note"] not in msgids(run("SD", foreclosure="nonjudicial").warnings)
+
+
+def test_connecticut_car_rules_read_in_the_current_statute() -> None:
+    # Conn. Gen. Stat. § 36a-785(f)-(g) as amended by P.A. 16-65: no deficiency for a car whose
+    # cash price was $4,000 or less (it was $2,000); above, figured on the greater of the
+    # NADA-based fair market value and the resale price (issue 15).
+    car = validate({"loan": "auto", "state": "CT", "balance": "10000", "sale_price": "8500"})
+    warnings = sl.assess(car, evaluate(car)).warnings
+    bars = [w for w in warnings if w.msgid == sl.MSG_AUTO_BAR[("cash_price", "lte")]]
+    assert [w.money for w in bars] == [{"threshold": 400_000}]
+    fmv = [w for w in warnings if w.msgid == sl.MSG_AUTO_FMV]
+    assert [w.params["citation"] for w in fmv] == ["Conn. Gen. Stat. § 36a-785(d), (g)"]
+    valued = car.model_copy(update={"fmv": 9500})
+    amounts = [
+        w.money
+        for w in sl.assess(valued, evaluate(valued)).warnings
+        if w.msgid == sl.MSG_AUTO_FMV_AMOUNT
+    ]
+    assert amounts == [{"amount": 50_000}]  # 10,000 - the greater of 9,500 and 8,500
 
 
 def test_florida_consumer_finance_loan_is_figured_on_fair_market_value() -> None:
