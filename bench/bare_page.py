@@ -1,4 +1,5 @@
-"""The scenario page's widgets with nothing behind them (the floor for bench/rerun.py).
+"""The scenario page's widgets with nothing behind them (the floor for bench/rerun.py and
+the second reference of bench/browser.py).
 
 Same sidebar selector, headline metrics, two columns, input widgets (labels, keys, ranges,
 formats, expanders, radio, example buttons, reset) as ``pages/scenario.py``, but fixed
@@ -28,13 +29,20 @@ def day(label: str, key: str) -> None:
     )
 
 
+for key in ("balance", "sale_price"):  # the link prefills the two amounts, as the app's does
+    if f"in_{key}" not in st.session_state:
+        st.session_state[f"in_{key}"] = float(st.query_params.get(key, 0))
+#: The one figure computed (a subtraction): bench/browser.py times it changing on this
+#: page too, the floor for a page with the Calculator's widgets and nothing behind them.
+owed = max(st.session_state["in_balance"] - st.session_state["in_sale_price"], 0.0)
+
 with st.sidebar:
     st.selectbox("Language · 言語 · Idioma", ["en", "es", "ja"], key="lang_select")
 st.title("Deficiency balance calculator")
 st.caption("What you may still owe after a short sale, foreclosure or repossession.")
 
 headline = st.container(border=True, horizontal=True)
-headline.metric("Deficiency balance", "$50,000.00")
+headline.metric("Deficiency balance", f"${owed:,.2f}")
 headline.metric("You still owe", "$50,000.00")
 headline.metric("Cancelled (forgiven) debt", "$0.00")
 

@@ -1,9 +1,10 @@
 """Browser benchmark: the app against a bare Streamlit page, side by side in one run (issue 16).
 
-Two servers run at once with the project's config: the app (``app.py``) and the bare page
-(``bench/minimal_app.py``: two number inputs and a metric). Headless Chromium on loopback
-drives both the same way, alternating app and bare on every repeat so that a busy moment
-of the machine falls on both:
+Three servers run at once with the project's config: the app (``app.py``), the bare page
+(``bench/minimal_app.py``: two number inputs and a metric) and a second reference, the
+Calculator's widgets with nothing behind them (``bench/bare_app.py``: what Streamlit itself
+costs for a page with that many elements). Headless Chromium on loopback drives all three
+the same way, in turn on every repeat so that a busy moment of the machine falls on each:
 
 * **open** a shared link → the figure is visible. Timed inside the page from the navigation
   start (``performance.timeOrigin``) by a MutationObserver installed before any page
@@ -26,7 +27,17 @@ import argparse
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bench.common import APP, LINK, LINK_DEFICIENCY, ROOT, dollars, launch_chromium, median, running
+from bench.common import (
+    APP,
+    BARE_APP,
+    LINK,
+    LINK_DEFICIENCY,
+    ROOT,
+    dollars,
+    launch_chromium,
+    median,
+    running,
+)
 
 #: The What if page's rate input (``deficiency/text/labels.py``, key ``rate``).
 RATE_LABEL = "Interest rate on the loan (percent a year)"
@@ -158,6 +169,7 @@ def run(repeat: int = 10) -> dict[str, Any]:
     with (
         running(APP) as app,
         running(MINIMAL_APP) as bare,
+        running(BARE_APP) as widgets,
         sync_playwright() as p,
     ):
         browser = launch_chromium(p)
@@ -165,6 +177,7 @@ def run(repeat: int = 10) -> dict[str, Any]:
             "calculator": (f"{app.url}/{query}", LINK_DEFICIENCY, "metric"),
             "whatif": (f"{app.url}/whatif{query}", "", "chart"),
             "bare": (f"{bare.url}/{query}", LINK_DEFICIENCY, "metric"),
+            "widgets": (f"{widgets.url}/{query}", LINK_DEFICIENCY, "metric"),
         }
         for url, want, kind in targets.values():  # warm-up: the servers import their pages
             _open(browser, url, want, kind)
@@ -178,7 +191,7 @@ def run(repeat: int = 10) -> dict[str, Any]:
     for name in targets:
         result[f"open_{name}_ms"] = round(median(opens[name]), 1)
         result[f"update_{name}_ms"] = round(median(updates[name]), 1)
-    for name in ("calculator", "whatif"):
+    for name in ("calculator", "whatif", "widgets"):
         for measure in ("open", "update"):
             ratio = result[f"{measure}_{name}_ms"] / result[f"{measure}_bare_ms"]
             result[f"{measure}_{name}_ratio"] = round(ratio, 2)
@@ -195,6 +208,10 @@ def report(r: dict[str, Any]) -> str:
         f"same run; target ≤ {RATIO_TARGET}× bare)",
         f"  bare page: open → figure {r['open_bare_ms']} ms; "
         f"Sale price → figure {r['update_bare_ms']} ms",
+        f"  the Calculator's widgets with nothing behind them (bench/bare_page.py), Streamlit's "
+        f"own cost for that many elements: open → figure {r['open_widgets_ms']} ms "
+        f"({r['open_widgets_ratio']}×); Sale price → figure {r['update_widgets_ms']} ms "
+        f"({r['update_widgets_ratio']}×)",
     ]
     for name, title in (("calculator", "Calculator"), ("whatif", "What if")):
         lines.append(
