@@ -104,7 +104,7 @@ def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
     # Nonrecourse is a property of the loan under the state's rule, deficiency or not
     # (assess() reports "barred" only when there is a deficiency to bar); the what-if
     # sweep uses the same decision.
-    nonrecourse = state_law.decide(scenario).barred
+    nonrecourse = state_law.decide(scenario).nonrecourse
     taxes = tax.assess(result.scenario, result, nonrecourse=nonrecourse, today=today)
     report = credit.assess(
         result.scenario,

@@ -45,7 +45,7 @@ def figures(
     """
     decision = state_law.decide(scenario)
     swept = state_law.sweep(scenario, **axes)
-    facts = tax.tax_facts(scenario, decision.barred, today)
+    facts = tax.tax_facts(scenario, decision.nonrecourse, today)
     cancelled = tax.cancelled_for_tax(
         swept["deficiency"], swept["borrower_owes"], facts.recourse, scenario.action
     )
@@ -55,7 +55,7 @@ def figures(
     tax_due = tax.tax_on_cancelled(
         cancelled,
         scenario,
-        decision.barred,
+        decision.nonrecourse,
         today=today,
         sale_price=None if sale is None else np.broadcast_to(sale, shape),
         debt=np.broadcast_to(np.maximum(swept["total_owed"] - credits, 0), shape),

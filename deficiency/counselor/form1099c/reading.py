@@ -342,5 +342,5 @@ def extra_tax_on_forms(reading: FormsReading, analysis: Analysis) -> int:
     """The extra federal tax on the forms' box 2 total, with this scenario's exclusions,
     income and filing status: the Tax page's function at the forms' amount."""
     cancelled = np.array([reading.cancelled_from_forms], dtype=np.int64)
-    nonrecourse = decide(analysis.scenario).barred
+    nonrecourse = decide(analysis.scenario).nonrecourse
     return int(tax_on_cancelled(cancelled, analysis.scenario, nonrecourse)[0])

@@ -26,6 +26,7 @@ from deficiency.rules.state_law.goods import auto_warnings, fmv_cents
 from deficiency.rules.state_law.messages import (
     MSG_FMV_MISSING,
     MSG_FOLLOW_1099C,
+    MSG_FOLLOW_1099C_NONRECOURSE,
     MSG_FOLLOW_CREDIT,
     MSG_FOLLOW_EXPLANATION,
     MSG_FOLLOW_SURPLUS_MORTGAGE,
@@ -106,9 +107,13 @@ def _follow_ups(
     out: list[Message] = []
     if barred and result.deficiency > 0:
         out.append(Message(MSG_FOLLOW_CREDIT))
-        cancelled = tax_cancelled(scenario, result, decision.barred)
+        cancelled = tax_cancelled(scenario, result, decision.nonrecourse)
+        # The same story as the tax section: on a loan treated as nonrecourse no Form 1099-C
+        # is expected and, if one comes anyway, its amount is not income.
+        recourse, _why = resolve_recourse(scenario, decision.nonrecourse)
         if cancelled > 0:
-            out.append(Message(MSG_FOLLOW_1099C, money={"amount": cancelled}))
+            follow = MSG_FOLLOW_1099C if recourse else MSG_FOLLOW_1099C_NONRECOURSE
+            out.append(Message(follow, money={"amount": cancelled}))
     if result.surplus > 0 and scenario.state is not None:
         if scenario.loan == "mortgage":
             out.append(Message(MSG_FOLLOW_SURPLUS_MORTGAGE, money={"amount": result.surplus}))
@@ -182,7 +187,7 @@ def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) 
     )
 
 
-def tax_cancelled(scenario: Scenario, result: Result, barred: bool) -> int:
+def tax_cancelled(scenario: Scenario, result: Result, barred: bool | None) -> int:
     """The cancelled debt the tax section shows for this decision, in cents.
 
     Why here: the follow-up about Form 1099-C must name the same amount as the tax section

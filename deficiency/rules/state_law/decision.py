@@ -30,6 +30,9 @@ class Decision:
     lender's time limit when it applies to the facts, ``request_deadline`` the borrower's
     time to apply for the fair-value credit. ``fmv_missing`` asks for the fair market value
     when the rule needs it. ``questions`` are the scenario keys the rule depends on.
+    ``lender_failure``: the bar follows from the lender's own failure to follow the rules of
+    the sale (UCC 9-626's presumption), not from a statute about the loan: see
+    :attr:`nonrecourse`.
     """
 
     barred: bool
@@ -48,3 +51,18 @@ class Decision:
     value_rule: Message | None = None
     request_deadline: Deadline | None = None
     fmv_missing: Message | None = None
+    lender_failure: bool = False
+
+    @property
+    def nonrecourse(self) -> bool | None:
+        """Whether the tax rules treat the loan as nonrecourse (no personal liability), or
+        ``None`` when the rule says nothing about it.
+
+        A statute barring deficiencies on a kind of loan makes it behave as nonrecourse
+        (Pub 4681), and a state that allows one leaves it recourse. A car loan whose
+        deficiency is presumed zero because the lender sold without notice or not in a
+        commercially reasonable way says nothing of liability: the borrower was personally
+        liable as on any car loan (the tax section's usual case), and nothing is cancelled,
+        since a proper sale is presumed to have brought the whole debt.
+        """
+        return None if self.lender_failure else self.barred

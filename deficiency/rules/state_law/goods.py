@@ -66,6 +66,7 @@ def decide_goods(scenario: Scenario) -> Decision:
             citation=ucc.cite_rule("presumption", state),
             source_url=s626.url,
             confidence="unconfirmed",
+            lender_failure=True,
             warnings=(
                 scope,
                 Message(MSG_UCC_MIN_DAMAGES, {"citation": ucc.cite_rule("minimum_damages", state)}),

@@ -493,6 +493,10 @@ MSG_FOLLOW_CREDIT = N_(
 MSG_FOLLOW_1099C = N_(
     "You may still receive a Form 1099-C for the {amount} of cancelled debt; see the tax section."
 )
+MSG_FOLLOW_1099C_NONRECOURSE = N_(
+    "A Form 1099-C may still come for the {amount} the lender cannot collect; on a loan "
+    "treated as nonrecourse it is not income. See the tax section."
+)
 MSG_FOLLOW_SURPLUS_UCC = N_(
     "The surplus of {amount} belongs to you: the lender must pay it to you ({citation})."
 )

@@ -201,8 +201,10 @@ def test_code_differs_from_what_the_tax_section_expects() -> None:
 
 
 def test_a_debt_the_state_bars_is_nonrecourse() -> None:
-    # No notice of sale: UCC 9-626 presumption, the deficiency is barred → nonrecourse.
-    analysis = scenario(notice_given="no")
+    # California bars a deficiency after a trustee sale (CCP § 580d): the loan behaves as
+    # nonrecourse, so a 1099-C's amount is not income.
+    home = {"loan": "mortgage", "state": "CA", "path": "foreclosure", "foreclosure": "nonjudicial"}
+    analysis = analyze(validate({**home, "balance": "10000", "sale_price": "8500"}), today=TODAY)
     assert not analysis.tax.recourse and analysis.state.barred
     reading = read_forms([form(amount="1500", code="D", liable="yes")], analysis)
     nonrecourse = finding(reading, "nonrecourse")
@@ -211,6 +213,22 @@ def test_a_debt_the_state_bars_is_nonrecourse() -> None:
     assert "amount realized" in nonrecourse.message.text()
     assert {s.id for s in nonrecourse.sources} == {"pub_4681", "pub_544"}
     assert "box5_checked" in codes(reading)
+
+
+def test_a_car_sold_without_notice_was_still_a_recourse_loan() -> None:
+    # UCC 9-626: the deficiency is presumed zero because the lender did not give notice (a
+    # proper sale is presumed to have brought the whole debt), but the borrower was
+    # personally liable on the loan: the tax section must not call it nonrecourse ("you
+    # were not personally liable"), and nothing is left to cancel.
+    analysis = scenario(notice_given="no")
+    assert analysis.state.barred and analysis.state.collectible_cents == 0
+    assert analysis.tax.recourse and analysis.tax.recourse_reason == "default"
+    assert analysis.tax.cancelled_debt == 0 and analysis.owes == 0
+    from deficiency.rules import state_law as sl
+
+    assert sl.MSG_FOLLOW_1099C not in [m.msgid for m in analysis.state.follow_ups]
+    reading = read_forms([form(amount="1500", code="D", liable="yes")], analysis)
+    assert "nonrecourse" not in codes(reading)
 
 
 def test_box5_unchecked_without_and_with_a_scenario() -> None:

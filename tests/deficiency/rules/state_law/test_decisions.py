@@ -142,7 +142,8 @@ def test_california_trustee_sale_580d() -> None:
     assert result.rule.msgid == sl.MSG_BAR_NONJUDICIAL
     assert result.rule.text() == "No deficiency after a trustee (nonjudicial) sale in California."
     assert result.citation == "Cal. Civ. Proc. Code § 580d"
-    assert msgids(result.follow_ups) == [sl.MSG_FOLLOW_CREDIT, sl.MSG_FOLLOW_1099C]
+    # Barred by statute: nonrecourse, so the 1099-C sentence says its amount is not income.
+    assert msgids(result.follow_ups) == [sl.MSG_FOLLOW_CREDIT, sl.MSG_FOLLOW_1099C_NONRECOURSE]
 
 
 def test_california_purchase_money_580b_even_after_judicial_foreclosure() -> None:

@@ -49,10 +49,11 @@ def test_form_1099c_sentence_only_with_cancelled_debt_and_with_its_amount() -> N
     recourse, cancelled = follow_ups(recourse="yes")
     assert cancelled == 0
     assert not any("1099-C" in text for text in recourse)
-    # Barred and collected: the tax section's cancelled debt, named with its amount.
+    # Barred and collected: the tax section's cancelled debt, named with its amount, and,
+    # the loan being nonrecourse under the bar, the tax section's word on it (not income).
     barred, cancelled = follow_ups()
     assert cancelled == 5_000_000
     assert barred[-1] == (
-        "You may still receive a Form 1099-C for the $50,000.00 of cancelled debt; see the tax "
-        "section."
+        "A Form 1099-C may still come for the $50,000.00 the lender cannot collect; on a loan "
+        "treated as nonrecourse it is not income. See the tax section."
     )
