@@ -84,7 +84,7 @@ with right:
         key="letter_chart",
     )
     a11y.table(  # the chart's text equivalent; stacked rows on a phone
-        breakdown_table(check.lines, _, money), key="letter_lines", hide_index=True
+        breakdown_table(check.lines, _, money), key="letter_lines", hide_index=True, static=True
     )
     st.subheader(_("What to ask the lender"))
     if not check.flags:

@@ -135,18 +135,7 @@ with right:
             alt=_("Waterfall chart from the loan balance to the deficiency balance"),
         )
         a11y.table(  # the waterfall's text equivalent; stacked rows on a phone
-            breakdown_table(result.items, _, money),
-            key="breakdown",
-            hide_index=True,
-            # Widths that keep the Amount column in view in the 410 px this column has at
-            # 1280 px, in every language (automatic widths pushed Spanish "Monto" out of view).
-            column_config={
-                _("Item"): st.column_config.TextColumn(_("Item"), width=170),
-                _("Effect"): st.column_config.TextColumn(_("Effect"), width=130),
-                _("Amount"): st.column_config.TextColumn(
-                    _("Amount"), help=_("US dollars"), width=105
-                ),
-            },
+            breakdown_table(result.items, _, money), key="breakdown", hide_index=True, static=True
         )
 
     if firstpaint.ready():

@@ -153,9 +153,15 @@ def table(
     phone: pd.DataFrame | None = None,
     phone_columns: Sequence[str] | None = None,
     container: Any = st,
+    static: bool = False,
     **dataframe_args: Any,
 ) -> None:
     """A table that fits: the wide table from 641 px, stacked rows (or fewer columns) below.
+
+    ``static``: a short table read whole (the Calculator's breakdown, the credit dates) is
+    drawn by ``st.table``, whose cells wrap, instead of the scrolling data grid, which cut
+    "Applied against the debt" and Spanish labels to "…" in their columns (and costs the
+    browser more to draw); only ``hide_index`` of ``dataframe_args`` applies to it.
 
     ``frame`` goes to ``st.dataframe`` as is (a pandas Styler is fine) with
     ``dataframe_args``; the phone shows ``phone`` (default: the frame's data) as stacked
@@ -165,7 +171,10 @@ def table(
     """
     data = frame if isinstance(frame, pd.DataFrame) else frame.data
     with container.container(key=f"wide_{key}"):
-        st.dataframe(frame, **dataframe_args)
+        if static:
+            st.table(frame, hide_index=dataframe_args.get("hide_index"))
+        else:
+            st.dataframe(frame, **dataframe_args)
     with container.container(key=f"phone_{key}"):
         if phone_columns is None:
             stacked_rows(phone if phone is not None else data)

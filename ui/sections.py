@@ -143,6 +143,7 @@ def credit_summary(found: Analysis, container: Any = st) -> None:
         key="credit_summary",
         container=container,
         hide_index=True,
+        static=True,
     )
     if c.score_after is not None:
         s = c.score_after

@@ -184,7 +184,7 @@ def metrics(at: AppTest, label: str) -> list[str]:
 
 def table(at: AppTest, columns: list[str], first: str | None = None) -> pd.DataFrame | None:
     """The first table with these columns (and, if given, this first cell), else None."""
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         value = frame.value
         if list(value.columns) != columns:
             continue

@@ -35,14 +35,21 @@ def _markdown(at: Any) -> str:
 
 
 def _table(at: Any, first_column: str) -> list[list[str]]:
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         if list(frame.value.columns)[:1] == [first_column]:
             return [[str(v) for v in row] for row in frame.value.values.tolist()]
     raise AssertionError(f"no table starting with {first_column!r}")
 
 
 def _milestone(at: Any, label: str) -> str:
-    return next(row[1] for row in _table(at, "Milestone") if row[0] == label)
+    """The date beside ``label`` in the credit summary's milestone table (the page also has
+    a timeline table with the same columns)."""
+    for frame in [*at.dataframe, *at.table]:
+        if list(frame.value.columns)[:1] == ["Milestone"]:
+            for row in frame.value.values.tolist():
+                if row[0] == label:
+                    return str(row[1])
+    raise AssertionError(f"no milestone {label!r}")
 
 
 def test_calculator_headlines_94_and_lists_the_charge_off_as_a_later_step() -> None:

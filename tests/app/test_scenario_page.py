@@ -185,7 +185,7 @@ def test_waterfall_and_table_carry_the_same_numbers() -> None:
     trace = spec["data"][0]
     assert trace["type"] == "waterfall"
     assert trace["customdata"] == ["$10,000.00", "$500.00", "$8,500.00", "$2,000.00"]
-    table = at.dataframe[0].value
+    table = at.table[0].value  # a static table: its cells wrap (nothing cut to "…")
     assert list(table["Amount"]) == trace["customdata"]
 
 
