@@ -393,9 +393,9 @@ MSG_NOTE = {
         "a lawyer."
     ),
     "nonjudicial_lenders": N_(
-        "A {state} sale out of court under this law is open only to banks, savings and loan "
-        "associations and mortgage companies, and not for land used mainly for farming; other "
-        "loans are foreclosed in court, where this fair-value limit does not apply "
+        "In {state} a sale out of court under this law is open only to banks, savings and "
+        "loan associations and mortgage companies, and not for land used mainly for farming; "
+        "other loans are foreclosed in court, where this fair-value limit does not apply "
         "({citation})."
     ),
     "value_proof_required": N_(
