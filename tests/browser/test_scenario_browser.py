@@ -176,7 +176,10 @@ def test_a_new_visitor_gets_the_headline_first_then_the_whole_page(
         main = page.get_by_test_id("stMain")
         expect(main.get_by_test_id("stPlotlyChart")).to_have_count(1)
         expect(main.locator("svg.main-svg").first).to_be_visible()
-        expect(main.get_by_test_id("stDataFrame").first).to_be_attached()
+        # The breakdown, a static table since its cells must wrap (nothing cut to "…").
+        breakdown = main.get_by_test_id("stTable").first
+        expect(breakdown).to_be_attached()
+        expect(breakdown).to_contain_text("Applied against the debt")
         expect(main.get_by_test_id("stCode").first).to_contain_text("sale_price=200000")
         expect(page.locator("[class*='st-key-paint_first']")).to_have_count(0)
         for name, value in (
