@@ -60,8 +60,9 @@ def cancellation_steps(fig: TaxFigures) -> list[Message]:
         steps.append(
             Message.with_money(
                 N_(
-                    "The lender collects the deficiency ({owed}); nothing is cancelled now. "
-                    "If it forgives the debt later, that amount becomes cancelled debt then."
+                    "The lender pursues the deficiency ({owed}), so nothing is cancelled now "
+                    "(what your state's law lets it collect is in the state-law section). If "
+                    "it forgives the debt later, that amount becomes cancelled debt then."
                 ),
                 owed=result.deficiency,
             )
