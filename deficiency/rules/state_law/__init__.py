@@ -129,6 +129,7 @@ from deficiency.rules.state_law.messages import (
     MSG_UCC_RELATED_SIGNIFICANT,
     MSG_UNCONFIRMED,
     MSG_UNCONFIRMED_PART,
+    MSG_UNCONFIRMED_PRESUMPTION,
 )
 from deficiency.rules.state_law.questions import questions_for
 from deficiency.rules.state_law.rows import (
@@ -224,6 +225,7 @@ __all__ = [
     "MSG_UCC_RELATED_SIGNIFICANT",
     "MSG_UNCONFIRMED",
     "MSG_UNCONFIRMED_PART",
+    "MSG_UNCONFIRMED_PRESUMPTION",
     "MSG_UNMET",
     "NOTE_CODES",
     "STATE_COLUMNS",

@@ -35,6 +35,7 @@ from deficiency.rules.state_law.messages import (
     MSG_PROCESS_ASSUMED,
     MSG_UCC_RELATED_NEEDS_FMV,
     MSG_UNCONFIRMED,
+    MSG_UNCONFIRMED_PRESUMPTION,
 )
 from deficiency.rules.state_law.rows import load_rules
 from deficiency.rules.tables import Confidence
@@ -177,14 +178,20 @@ def assess(scenario: Scenario, result: Result, *, as_of: dt.date | None = None) 
         confidence=decision.confidence,  # type: ignore[arg-type]
         questions=decision.questions,
         follow_ups=_follow_ups(scenario, result, decision, barred, owed),
-        caution=(
-            Message(MSG_UNCONFIRMED)
-            if scenario.state is not None and decision.confidence != "confirmed"
-            else None
-        ),
+        caution=_caution(scenario, decision),
         deadline_earliest=earliest,
         request_deadline=request,
     )
+
+
+def _caution(scenario: Scenario, decision: Decision) -> Message | None:
+    """The caution beside a rule that could not be fully confirmed: the cautious reading
+    shown, or, for a deficiency presumed zero (where $0 is shown), what could change it."""
+    if scenario.state is None or decision.confidence == "confirmed":
+        return None
+    if decision.lender_failure:
+        return Message(MSG_UNCONFIRMED_PRESUMPTION)
+    return Message(MSG_UNCONFIRMED)
 
 
 def tax_cancelled(scenario: Scenario, result: Result, barred: bool | None) -> int:

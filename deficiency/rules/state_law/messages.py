@@ -513,6 +513,13 @@ MSG_UNCONFIRMED = N_(
     "show the cautious reading: the deficiency may be collectible. Ask a local "
     "lawyer or legal aid office."
 )
+#: The caution beside a deficiency presumed zero because the lender broke the rules of the
+#: sale: the figure shown is not the cautious reading, so the caution says what could change it.
+MSG_UNCONFIRMED_PRESUMPTION = N_(
+    "The $0 rests on a presumption the lender may try to rebut, and for consumer loans courts "
+    "do not all apply it the same way. Do not rely on it without asking a local lawyer or "
+    "legal aid office."
+)
 #: The parts of a state's row whose primary text could not be read, said on screen.
 MSG_UNCONFIRMED_PART = {
     "absence": N_(

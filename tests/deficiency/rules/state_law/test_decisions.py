@@ -446,6 +446,8 @@ def test_sale_without_notice_is_presumed_to_leave_no_deficiency() -> None:
     # Ohio's § 1309.626 has no consumer carve-out (issue 15): the rule covers consumers too.
     assert msgids(result.warnings) == [sl.MSG_UCC_CONSUMER_INCLUDED, sl.MSG_UCC_MIN_DAMAGES]
     assert result.warnings[0].params["citation"] == "Ohio Rev. Code § 1309.626"
+    # $0 is shown, so the caution is not "we show the cautious reading" but what may change it.
+    assert result.caution is not None and result.caution.msgid == sl.MSG_UNCONFIRMED_PRESUMPTION
     assert run_auto("OH", commercially_reasonable="no").collectible_cents == 0
     # Uniform 9-626(b), as New York and Vermont enact it and every state without a row of
     # its own falls back to: the consumer rule is left to the courts.
