@@ -20,6 +20,7 @@ from deficiency.rules.state_law.messages import (
     MSG_AUTO_FMV_AMOUNT,
     MSG_AUTO_FMV_LOAN,
     MSG_AUTO_FMV_LOAN_AMOUNT,
+    MSG_AUTO_UNREASONABLE_BAR,
     MSG_UCC_ALLOWED,
     MSG_UCC_CONSUMER_INCLUDED,
     MSG_UCC_CONSUMER_RULE,
@@ -119,6 +120,11 @@ def auto_warnings(scenario: Scenario, result: Result) -> list[Message]:
     out: list[Message] = []
     for rule in load_auto_rules()[scenario.state]:
         params = {"state": name, "citation": rule.citation}
+        if rule.effect == "unreasonable_sale_bar":
+            # Said only when the reader says the sale was not commercially reasonable.
+            if not scenario.commercially_reasonable:
+                out.append(Message(MSG_AUTO_UNREASONABLE_BAR, params))
+            continue
         if rule.effect == "fmv_credit":
             # The amount the rule starts at (a consumer finance loan's $2,000), from the data.
             starts = {} if rule.threshold_cents is None else {"threshold": rule.threshold_cents}

@@ -485,6 +485,11 @@ MSG_AUTO_FMV_LOAN_AMOUNT = N_(
     "only the unpaid balance minus the collateral's fair market value ({citation}); with the "
     "value you entered it would be at most {amount}."
 )
+MSG_AUTO_UNREASONABLE_BAR = N_(
+    "In {state}, if you bought the goods on consumer credit, no deficiency may be collected "
+    "at all unless they were sold in good faith and in a commercially reasonable way "
+    "({citation})."
+)
 
 MSG_FOLLOW_CREDIT = N_(
     "Because no deficiency is owed, the lender should not report a balance due on your credit "

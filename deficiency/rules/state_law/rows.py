@@ -177,7 +177,10 @@ UNCONFIRMED_PARTS: tuple[str, ...] = (
 )
 
 # -- auto / personal-property small-balance rules (data/auto_rules.csv) ------------------
-AUTO_EFFECTS: tuple[str, ...] = ("no_deficiency", "fmv_credit")
+#: ``no_deficiency``: none at or below a threshold; ``fmv_credit``: figured on the fair market
+#: value; ``unreasonable_sale_bar``: none at all unless the goods were sold in good faith and
+#: in a commercially reasonable way (D.C. Code § 28-3812(e)(2)), a bar, not a presumption.
+AUTO_EFFECTS: tuple[str, ...] = ("no_deficiency", "fmv_credit", "unreasonable_sale_bar")
 #: What the threshold is compared with. Only "unpaid_balance" and "amount_owing" can be
 #: bounded from the scenario (by ``balance``); the others are facts of the original sale.
 AUTO_MEASURES: tuple[str, ...] = ("cash_price", "amount_financed", "unpaid_balance", "amount_owing")

@@ -24,6 +24,7 @@ from deficiency.core.delay import countdowns
 from deficiency.core.engine import evaluate
 from deficiency.core.scenario import validate
 from deficiency.rules import state_law as sl
+from deficiency.text.markers import Message
 
 BASE: dict[str, Any] = {
     "loan": "mortgage",
@@ -235,6 +236,24 @@ def test_unconfirmed_parts_are_said_where_the_facts_reach_them() -> None:
     # A caveat whose text was not read: said only with that caveat.
     assert parts["note"] in msgids(run("SD", foreclosure="judicial").warnings)
     assert parts["note"] not in msgids(run("SD", foreclosure="nonjudicial").warnings)
+
+
+def test_district_of_columbia_bars_a_deficiency_after_an_unreasonable_sale() -> None:
+    # D.C. Code § 28-3812(e)(2): on consumer credit, no deficiency unless the goods were sold
+    # in good faith and in a commercially reasonable way: said when the reader says it was not.
+    car = {"loan": "auto", "state": "DC", "balance": "10000", "sale_price": "8500"}
+
+    def said(**changes: str) -> list[Message]:
+        sc = validate({**car, **changes})
+        return [
+            w
+            for w in sl.assess(sc, evaluate(sc)).warnings
+            if w.msgid == sl.MSG_AUTO_UNREASONABLE_BAR
+        ]
+
+    (bar,) = said(commercially_reasonable="no")
+    assert bar.params["citation"] == "D.C. Code § 28-3812(e)(2)"
+    assert said() == [] and said(commercially_reasonable="yes") == []
 
 
 def test_connecticut_car_rules_read_in_the_current_statute() -> None:

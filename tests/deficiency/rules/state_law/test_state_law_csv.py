@@ -49,7 +49,7 @@ def test_packaged_files_are_valid() -> None:
     assert all(rule.verified == dt.date(2026, 12, 1) for rule in rules.values())
     auto = sl.load_auto_rules()
     assert set(auto) == set(STATE_CODES)
-    assert sum(len(found) for found in auto.values()) == 14
+    assert sum(len(found) for found in auto.values()) == 15
 
 
 def test_unchanged_copy_loads_through_the_validator(tmp_path: Path) -> None:
