@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -53,41 +54,11 @@ def disclaimer(as_of: dt.date | None = None) -> None:
 CHART_TEXT = "#0b1220"
 
 
-def _nothing_to_draw(figure: Any) -> bool:
-    """True when every amount the figure plots as bars or lines is zero (positions on a
-    map or a timeline are not amounts; a heatmap's amounts are its colours)."""
-    amounts: list[float] = []
-    for trace in figure.data:
-        if trace.type in ("bar", "waterfall") or (
-            trace.type == "scatter" and "lines" in (trace.mode or "lines")
-        ):
-            horizontal = getattr(trace, "orientation", None) == "h"
-            values = trace.x if horizontal else trace.y
-            amounts += list(values) if values is not None else []
-    return bool(amounts) and all(v == 0 for v in amounts)
-
-
 def _style(figure: Any, language: str) -> Any:
-    """The house style on ``figure`` (changed in place): the reader's number marks (Babel's,
-    via ``layout.separators``), readable text, and an all-zero axis that reads $0 only."""
-    from deficiency.text.i18n import plotly_separators
+    """``figure`` in the house style (:func:`_style_spec`), as a new figure."""
+    import plotly.graph_objects as go
 
-    if _nothing_to_draw(figure):
-        # Plotly's autorange labelled an all-zero axis "$0" and "$1"; only $0 is true.
-        horizontal = any(getattr(t, "orientation", None) == "h" for t in figure.data)
-        zero_axis = {"range": [-0.05, 1], "tickmode": "array", "tickvals": [0]}
-        (figure.update_xaxes if horizontal else figure.update_yaxes)(**zero_axis)
-    figure.update_layout(
-        separators=plotly_separators(language),
-        font={"color": CHART_TEXT},
-        title_font_color=CHART_TEXT,
-        legend_font_color=CHART_TEXT,
-    )
-    # Streamlit's chart theme sets the axes' own colours, which win over the layout's.
-    figure.update_xaxes(tickfont_color=CHART_TEXT, title_font_color=CHART_TEXT)
-    figure.update_yaxes(tickfont_color=CHART_TEXT, title_font_color=CHART_TEXT)
-    figure.update_traces(colorbar={"tickfont": {"color": CHART_TEXT}}, selector={"type": "heatmap"})
-    return figure
+    return go.Figure(_style_spec(figure.to_dict(), language), _validate=False)
 
 
 def _draw(figure: Any, alt: str, key: str | None) -> None:
@@ -116,22 +87,41 @@ def _merge(into: dict[str, Any], update: dict[str, Any]) -> None:
             into[key] = value
 
 
+_AXIS = re.compile(r"[xy]axis\d*")
+
+
+def _axes(layout: dict[str, Any], letter: str) -> list[str]:
+    """The figure's x or y axes (``xaxis``, ``xaxis2``...), as Plotly's update_xaxes finds them."""
+    more = sorted(key for key in layout if _AXIS.fullmatch(key) and key[0] == letter and key[5:])
+    return [letter + "axis", *more]
+
+
 def _style_spec(spec: dict[str, Any], language: str) -> dict[str, Any]:
-    """:func:`_style` for a figure dict, with no Plotly object made (a test checks that both
-    give the same figure)."""
+    """The house style on a figure dict (changed in place, and returned): the reader's number
+    marks (Babel's, via ``layout.separators``), text in the page's text colour, and an
+    all-zero axis that reads $0 only. Plain dict edits, so no Plotly validation is paid on
+    every rerun (issue 16); tests/ui checks it gives what Plotly's own update calls gave.
+    """
     from deficiency.text.i18n import plotly_separators
 
     traces = spec["data"]
     layout = spec.setdefault("layout", {})
-    values: list[float] = []
+    # Amounts are what bars and lines plot (positions on a map or a timeline are not; a
+    # heatmap's amounts are its colours).
+    amounts: list[float] = []
     for trace in traces:
         kind = trace.get("type", "scatter")
-        if kind in ("bar", "waterfall") or ("lines" in trace.get("mode", "lines")):
-            values += list(trace.get("x" if trace.get("orientation") == "h" else "y") or [])
-    if values and all(v == 0 for v in values):
+        if kind in ("bar", "waterfall") or (
+            kind == "scatter" and "lines" in (trace.get("mode") or "lines")
+        ):
+            values = trace.get("x" if trace.get("orientation") == "h" else "y")
+            amounts += list(values) if values is not None else []
+    if amounts and all(v == 0 for v in amounts):
+        # Plotly's autorange labelled an all-zero axis "$0" and "$1"; only $0 is true.
         horizontal = any(trace.get("orientation") == "h" for trace in traces)
         zero_axis = {"range": [-0.05, 1], "tickmode": "array", "tickvals": [0]}
-        _merge(layout.setdefault("xaxis" if horizontal else "yaxis", {}), zero_axis)
+        for axis in _axes(layout, "x" if horizontal else "y"):
+            _merge(layout.setdefault(axis, {}), zero_axis)
     text = {"color": CHART_TEXT}
     _merge(
         layout,
@@ -142,7 +132,8 @@ def _style_spec(spec: dict[str, Any], language: str) -> dict[str, Any]:
             "legend": {"font": dict(text)},
         },
     )
-    for axis in ("xaxis", "yaxis"):
+    # Streamlit's chart theme sets the axes' own colours, which win over the layout's.
+    for axis in _axes(layout, "x") + _axes(layout, "y"):
         _merge(layout.setdefault(axis, {}), {"tickfont": dict(text), "title": {"font": dict(text)}})
     for trace in traces:
         if trace.get("type") == "heatmap":
