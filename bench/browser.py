@@ -1,10 +1,12 @@
 """Browser benchmark: the app against a bare Streamlit page, side by side in one run (issue 16).
 
-Three servers run at once with the project's config: the app (``app.py``), the bare page
+Four servers run at once with the project's config: the app (``app.py``), the bare page
 (``bench/minimal_app.py``: two number inputs and a metric) and a second reference, the
 Calculator's widgets with nothing behind them (``bench/bare_app.py``: what Streamlit itself
-costs for a page with that many elements). Headless Chromium on loopback drives all three
-the same way, in turn on every repeat so that a busy moment of the machine falls on each:
+costs for a page with that many elements); and, for "open" only, one small Plotly chart
+(``bench/minimal_chart_app.py``: the floor for What if, whose figure is a chart). Headless
+Chromium on loopback drives them the same way, in turn on every repeat so that a busy moment
+of the machine falls on each:
 
 * **open** a shared link → the figure is visible. Timed inside the page from the navigation
   start (``performance.timeOrigin``) by a MutationObserver installed before any page
@@ -42,6 +44,8 @@ from bench.common import (
 #: The What if page's rate input (``deficiency/text/labels.py``, key ``rate``).
 RATE_LABEL = "Interest rate on the loan (percent a year)"
 MINIMAL_APP = ROOT / "bench" / "minimal_app.py"
+#: One small Plotly chart: the floor for What if, whose figure is a chart (open only).
+MINIMAL_CHART_APP = ROOT / "bench" / "minimal_chart_app.py"
 #: Issue 16: open-to-figure and input-to-update within this multiple of the bare page.
 RATIO_TARGET = 1.5
 
@@ -170,6 +174,7 @@ def run(repeat: int = 10) -> dict[str, Any]:
         running(APP) as app,
         running(MINIMAL_APP) as bare,
         running(BARE_APP) as widgets,
+        running(MINIMAL_CHART_APP) as chart,
         sync_playwright() as p,
     ):
         browser = launch_chromium(p)
@@ -178,6 +183,7 @@ def run(repeat: int = 10) -> dict[str, Any]:
             "whatif": (f"{app.url}/whatif{query}", "", "chart"),
             "bare": (f"{bare.url}/{query}", LINK_DEFICIENCY, "metric"),
             "widgets": (f"{widgets.url}/{query}", LINK_DEFICIENCY, "metric"),
+            "chart": (f"{chart.url}/{query}", "", "chart"),
         }
         for url, want, kind in targets.values():  # warm-up: the servers import their pages
             _open(browser, url, want, kind)
@@ -185,12 +191,18 @@ def run(repeat: int = 10) -> dict[str, Any]:
         for _ in range(repeat):
             for name, (url, want, kind) in targets.items():
                 opens[name].append(_open(browser, url, want, kind))
-        updates = {name: _updates(browser, targets[name][0], name, repeat) for name in targets}
+        updates = {
+            name: _updates(browser, targets[name][0], name, repeat)
+            for name in targets
+            if name != "chart"  # open only: it has no figure that an input changes
+        }
         browser.close()
     result: dict[str, Any] = {"repeat": repeat}
     for name in targets:
         result[f"open_{name}_ms"] = round(median(opens[name]), 1)
-        result[f"update_{name}_ms"] = round(median(updates[name]), 1)
+        if name in updates:
+            result[f"update_{name}_ms"] = round(median(updates[name]), 1)
+    result["open_whatif_vs_chart"] = round(result["open_whatif_ms"] / result["open_chart_ms"], 2)
     for name in ("calculator", "whatif", "widgets"):
         for measure in ("open", "update"):
             ratio = result[f"{measure}_{name}_ms"] / result[f"{measure}_bare_ms"]
@@ -212,6 +224,9 @@ def report(r: dict[str, Any]) -> str:
         f"own cost for that many elements: open → figure {r['open_widgets_ms']} ms "
         f"({r['open_widgets_ratio']}×); Sale price → figure {r['update_widgets_ms']} ms "
         f"({r['update_widgets_ratio']}×)",
+        f"  one small Plotly chart and nothing else (bench/minimal_chart_app.py), the floor for a "
+        f"page whose figure is a chart: open → chart {r['open_chart_ms']} ms "
+        f"(What if: {r['open_whatif_vs_chart']}× that)",
     ]
     for name, title in (("calculator", "Calculator"), ("whatif", "What if")):
         lines.append(
