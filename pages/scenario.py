@@ -140,7 +140,9 @@ with right:
 
     if firstpaint.ready():
         st.subheader(_("What happens next"))
-        sections.bullets(next_steps(sc, result.deficiency, result.surplus))
+        sections.bullets(
+            next_steps(sc, result.deficiency, result.surplus, found.state.collectible_cents)
+        )
 
         sections.state_law(found)
         sections.tax_summary(found)

@@ -104,12 +104,15 @@ def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
     # Nonrecourse is a property of the loan under the state's rule, deficiency or not
     # (assess() reports "barred" only when there is a deficiency to bar); the what-if
     # sweep uses the same decision.
-    nonrecourse = state_law.decide(scenario).nonrecourse
-    taxes = tax.assess(result.scenario, result, nonrecourse=nonrecourse, today=today)
+    decision = state_law.decide(scenario)
+    taxes = tax.assess(result.scenario, result, nonrecourse=decision.nonrecourse, today=today)
     report = credit.assess(
         result.scenario,
         result,
-        barred=law.barred,
+        # A deficiency presumed zero because the lender broke the sale rules (UCC 9-626) is
+        # not a debt the law extinguished: the credit section must not say it was, nor cite
+        # the anti-deficiency reporting cases.
+        barred=law.barred and not decision.lender_failure,
         today=today,
         current_before_sale=scenario.current_before_sale,
         charged_off_on=scenario.charge_off_date,

@@ -54,15 +54,34 @@ SURPLUS_NOTE = N_(
     "(a second mortgage, for example) and then to you: ask the lender or the court for it."
 )
 NO_DEFICIENCY_NOTE = N_("Nothing is left to pay on this loan after the sale.")
+#: The lender pursues a deficiency the state's law leaves nothing of (a bar, a presumption):
+#: "the lender may sue you" beside "Collectible deficiency $0" read as a contradiction.
+NOTHING_COLLECTIBLE_NOTE = N_(
+    "Your state's law leaves nothing of this deficiency for the lender to collect (see “Can "
+    "the lender collect it?”). If it still asks you to pay, sues you or reports a balance, "
+    "answer in writing and get free legal help."
+)
 
 
-def next_steps(scenario: Scenario, deficiency_cents: int, surplus_cents: int) -> list[Message]:
-    """The short list of what happens next for this scenario, most specific first."""
+def next_steps(
+    scenario: Scenario,
+    deficiency_cents: int,
+    surplus_cents: int,
+    collectible_cents: int | None = None,
+) -> list[Message]:
+    """The short list of what happens next for this scenario, most specific first.
+
+    ``collectible_cents``: what the state's law lets the lender collect (``None``: not known);
+    when the lender pursues a deficiency of which nothing is collectible, that is said
+    instead of what a lender may do to collect it.
+    """
     notes = [Message(PATH_NOTES[scenario.path])]
     if surplus_cents > 0:
         notes.append(Message(SURPLUS_NOTE))
     elif deficiency_cents == 0:
         notes.append(Message(NO_DEFICIENCY_NOTE))
+    elif scenario.action == "collect" and collectible_cents == 0:
+        notes.append(Message(NOTHING_COLLECTIBLE_NOTE))
     else:
         notes.append(Message(ACTION_NOTES[scenario.action]))
     return notes

@@ -559,7 +559,12 @@ def outputs(case: Mapping[str, Any]) -> dict[str, Any]:
             "credit": plain(found.credit),
             "credit_timeline": plain(found.credit.timeline()),
             "next_steps": plain(
-                next_steps(scenario, found.result.deficiency, found.result.surplus)
+                next_steps(
+                    scenario,
+                    found.result.deficiency,
+                    found.result.surplus,
+                    found.state.collectible_cents,
+                )
             ),
         },
         "sections": {

@@ -99,7 +99,10 @@ def draw_breakdown(w: Writer, found: Analysis) -> None:
 def draw_next_steps(w: Writer, found: Analysis) -> None:
     result = found.result
     w.heading(w._("What happens next"))
-    w.bullets(w.render(m) for m in next_steps(found.scenario, result.deficiency, result.surplus))
+    steps = next_steps(
+        found.scenario, result.deficiency, result.surplus, found.state.collectible_cents
+    )
+    w.bullets(w.render(m) for m in steps)
 
 
 def draw_state_law(w: Writer, found: Analysis) -> None:

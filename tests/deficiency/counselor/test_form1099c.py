@@ -229,6 +229,26 @@ def test_a_car_sold_without_notice_was_still_a_recourse_loan() -> None:
     assert sl.MSG_FOLLOW_1099C not in [m.msgid for m in analysis.state.follow_ups]
     reading = read_forms([form(amount="1500", code="D", liable="yes")], analysis)
     assert "nonrecourse" not in codes(reading)
+    # Nor does the credit section call it a debt the law extinguished (no anti-deficiency
+    # reporting cases for a car), and "what happens next" does not say the lender may sue.
+    assert not analysis.credit.barred
+    from deficiency.counselor.guidance import NOTHING_COLLECTIBLE_NOTE, next_steps
+
+    steps = next_steps(
+        analysis.scenario,
+        analysis.result.deficiency,
+        analysis.result.surplus,
+        analysis.state.collectible_cents,
+    )
+    assert steps[-1].msgid == NOTHING_COLLECTIBLE_NOTE
+    collected = scenario()  # Texas allows it: the usual sentence on what the lender may do
+    steps = next_steps(
+        collected.scenario,
+        collected.result.deficiency,
+        collected.result.surplus,
+        collected.state.collectible_cents,
+    )
+    assert steps[-1].msgid != NOTHING_COLLECTIBLE_NOTE
 
 
 def test_box5_unchecked_without_and_with_a_scenario() -> None:
