@@ -137,7 +137,8 @@ ACT_NONRECOURSE = N_(
 )
 MSG_BOX5_UNCHECKED = N_(
     "Box 5 is not checked: the lender reports that you were not personally liable. The tax "
-    "section treats the loan as recourse; if the form is right, set “recourse” to no."
+    "section treats the loan as recourse; if the form is right, answer “No” to “Personally "
+    "liable for the debt” in the tax details."
 )
 MSG_BOX5_CHECKED = N_(
     "Box 5 is checked (personally liable), but the tax section treats the debt as "

@@ -99,6 +99,6 @@ RECOURSE_STEPS: dict[tuple[bool, str], str] = {
     ),
     (True, "default"): N_(
         "The loan is treated as recourse (you were personally liable), the usual case. If "
-        "you were not, set “recourse” to no."
+        "you were not, answer “No” to “Personally liable for the debt” in the tax details."
     ),
 }
