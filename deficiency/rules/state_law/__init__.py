@@ -131,6 +131,7 @@ from deficiency.rules.state_law.messages import (
     MSG_UNCONFIRMED,
     MSG_UNCONFIRMED_PART,
     MSG_UNCONFIRMED_PRESUMPTION,
+    MSG_UNCONFIRMED_PRESUMPTION_ENACTED,
 )
 from deficiency.rules.state_law.questions import questions_for
 from deficiency.rules.state_law.rows import (
@@ -228,6 +229,7 @@ __all__ = [
     "MSG_UNCONFIRMED",
     "MSG_UNCONFIRMED_PART",
     "MSG_UNCONFIRMED_PRESUMPTION",
+    "MSG_UNCONFIRMED_PRESUMPTION_ENACTED",
     "MSG_UNMET",
     "NOTE_CODES",
     "STATE_COLUMNS",

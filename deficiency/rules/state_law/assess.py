@@ -36,6 +36,7 @@ from deficiency.rules.state_law.messages import (
     MSG_UCC_RELATED_NEEDS_FMV,
     MSG_UNCONFIRMED,
     MSG_UNCONFIRMED_PRESUMPTION,
+    MSG_UNCONFIRMED_PRESUMPTION_ENACTED,
 )
 from deficiency.rules.state_law.rows import load_rules
 from deficiency.rules.tables import Confidence
@@ -190,7 +191,10 @@ def _caution(scenario: Scenario, decision: Decision) -> Message | None:
     if scenario.state is None or decision.confidence == "confirmed":
         return None
     if decision.lender_failure:
-        return Message(MSG_UNCONFIRMED_PRESUMPTION)
+        enacted = ucc.section("9-626", scenario.state).consumer_transactions == "included"
+        return Message(
+            MSG_UNCONFIRMED_PRESUMPTION_ENACTED if enacted else MSG_UNCONFIRMED_PRESUMPTION
+        )
     return Message(MSG_UNCONFIRMED)
 
 

@@ -520,6 +520,11 @@ MSG_UNCONFIRMED = N_(
 )
 #: The caution beside a deficiency presumed zero because the lender broke the rules of the
 #: sale: the figure shown is not the cautious reading, so the caution says what could change it.
+#: The same where the state's own 9-626 covers consumer loans too (Ohio): no "courts differ".
+MSG_UNCONFIRMED_PRESUMPTION_ENACTED = N_(
+    "The $0 rests on a presumption the lender may try to rebut. Do not rely on it without "
+    "asking a local lawyer or legal aid office."
+)
 MSG_UNCONFIRMED_PRESUMPTION = N_(
     "The $0 rests on a presumption the lender may try to rebut, and for consumer loans courts "
     "do not all apply it the same way. Do not rely on it without asking a local lawyer or "

@@ -447,7 +447,9 @@ def test_sale_without_notice_is_presumed_to_leave_no_deficiency() -> None:
     assert msgids(result.warnings) == [sl.MSG_UCC_CONSUMER_INCLUDED, sl.MSG_UCC_MIN_DAMAGES]
     assert result.warnings[0].params["citation"] == "Ohio Rev. Code § 1309.626"
     # $0 is shown, so the caution is not "we show the cautious reading" but what may change it.
-    assert result.caution is not None and result.caution.msgid == sl.MSG_UNCONFIRMED_PRESUMPTION
+    # (Ohio's own section covers consumer loans, so the caution does not say courts differ.)
+    assert result.caution is not None
+    assert result.caution.msgid == sl.MSG_UNCONFIRMED_PRESUMPTION_ENACTED
     assert run_auto("OH", commercially_reasonable="no").collectible_cents == 0
     # Uniform 9-626(b), as New York and Vermont enact it and every state without a row of
     # its own falls back to: the consumer rule is left to the courts.
@@ -455,6 +457,8 @@ def test_sale_without_notice_is_presumed_to_leave_no_deficiency() -> None:
         elsewhere = run_auto(state, notice_given="no")
         assert elsewhere.collectible_cents == 0
         assert msgids(elsewhere.warnings)[0] == sl.MSG_UCC_CONSUMER_RULE, state
+        assert elsewhere.caution is not None
+        assert elsewhere.caution.msgid == sl.MSG_UNCONFIRMED_PRESUMPTION, state
 
 
 def test_sale_to_a_related_party_below_market_9_615f() -> None:
