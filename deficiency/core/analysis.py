@@ -8,6 +8,7 @@ as nonrecourse for tax (Pub 4681) and must not show as owed on the credit report
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -105,7 +106,13 @@ def analyze(scenario: Scenario, today: dt.date | None = None) -> Analysis:
     # (assess() reports "barred" only when there is a deficiency to bar); the what-if
     # sweep uses the same decision.
     decision = state_law.decide(scenario)
-    taxes = tax.assess(result.scenario, result, nonrecourse=decision.nonrecourse, today=today)
+    owes = state_law.owed_for_tax(decision, result.borrower_owes, law.collectible_cents)
+    taxes = tax.assess(
+        result.scenario,
+        dataclasses.replace(result, borrower_owes=owes),
+        nonrecourse=decision.nonrecourse,
+        today=today,
+    )
     report = credit.assess(
         result.scenario,
         result,

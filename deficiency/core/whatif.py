@@ -46,9 +46,8 @@ def figures(
     decision = state_law.decide(scenario)
     swept = state_law.sweep(scenario, **axes)
     facts = tax.tax_facts(scenario, decision.nonrecourse, today)
-    cancelled = tax.cancelled_for_tax(
-        swept["deficiency"], swept["borrower_owes"], facts.recourse, scenario.action
-    )
+    owes = state_law.owed_for_tax(decision, swept["borrower_owes"], swept["collectible"])
+    cancelled = tax.cancelled_for_tax(swept["deficiency"], owes, facts.recourse, scenario.action)
     sale = axes.get("sale_price")
     credits = axes.get("credits", to_cents(scenario.credits))
     shape = np.shape(cancelled)

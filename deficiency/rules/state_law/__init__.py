@@ -36,6 +36,7 @@ from deficiency.rules.state_law.amounts import collectible
 from deficiency.rules.state_law.assess import (
     StateLawResult,
     assess,
+    owed_for_tax,
     rules_as_of,
     sweep,
     tax_cancelled,
@@ -251,6 +252,7 @@ __all__ = [
     "load_auto_rules",
     "load_rules",
     "map_category",
+    "owed_for_tax",
     "parse_auto_rules",
     "parse_rules",
     "questions_for",

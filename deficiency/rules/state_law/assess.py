@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from deficiency.core import formulas
 from deficiency.core.engine import Result
 from deficiency.core.engine import sweep as engine_sweep
 from deficiency.core.money import cents_str, to_cents
@@ -109,7 +110,7 @@ def _follow_ups(
     out: list[Message] = []
     if barred and result.deficiency > 0:
         out.append(Message(MSG_FOLLOW_CREDIT))
-        cancelled = tax_cancelled(scenario, result, decision.nonrecourse)
+        cancelled = tax_cancelled(scenario, result, decision, owed)
         # The same story as the tax section: on a loan treated as nonrecourse no Form 1099-C
         # is expected and, if one comes anyway, its amount is not income.
         recourse, _why = resolve_recourse(scenario, decision.nonrecourse)
@@ -198,17 +199,33 @@ def _caution(scenario: Scenario, decision: Decision) -> Message | None:
     return Message(MSG_UNCONFIRMED)
 
 
-def tax_cancelled(scenario: Scenario, result: Result, barred: bool | None) -> int:
+def owed_for_tax(decision: Decision, borrower_owes: Any, collectible: Any) -> Any:
+    """What the tax rules count as still owed after the sale, for one scenario or a sweep.
+
+    The lender's figure (``borrower_owes``), capped by what the state's law lets it collect
+    when a fair-value credit or a value bar limits it: the part the law takes away is not
+    owed, so it counts as relieved (the Calculator's "You still owe" and the tax worksheet's
+    line 1 then agree). A statutory bar has its own rule (the loan is treated as
+    nonrecourse), and a deficiency presumed zero because the lender broke the sale rules
+    keeps the lender's figure (:attr:`Decision.nonrecourse`).
+    """
+    if decision.barred or decision.lender_failure:
+        return borrower_owes
+    return formulas.borrower_pays(borrower_owes, collectible)
+
+
+def tax_cancelled(
+    scenario: Scenario, result: Result, decision: Decision, collectible_cents: int
+) -> int:
     """The cancelled debt the tax section shows for this decision, in cents.
 
     Why here: the follow-up about Form 1099-C must name the same amount as the tax section
     (and say nothing when that amount is zero, e.g. a settlement of the whole deficiency,
     or a loan the reader marked as recourse), so it uses the tax module's own rule.
     """
-    recourse, _why = resolve_recourse(scenario, barred)
-    return int(
-        cancelled_for_tax(result.deficiency, result.borrower_owes, recourse, scenario.action)
-    )
+    recourse, _why = resolve_recourse(scenario, decision.nonrecourse)
+    owes = owed_for_tax(decision, result.borrower_owes, collectible_cents)
+    return int(cancelled_for_tax(result.deficiency, owes, recourse, scenario.action))
 
 
 def sweep(

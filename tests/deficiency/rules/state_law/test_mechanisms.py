@@ -22,6 +22,7 @@ import pytest
 from deficiency.core.analysis import analyze
 from deficiency.core.delay import countdowns
 from deficiency.core.engine import evaluate
+from deficiency.core.money import to_cents
 from deficiency.core.scenario import validate
 from deficiency.rules import state_law as sl
 from deficiency.text.markers import Message
@@ -390,3 +391,29 @@ def test_every_row_was_checked_for_issue_15_and_cites_its_rules() -> None:
         assert "nolo.com" not in rule.source_url or rule.confidence == "unconfirmed", rule.code
         assert "alllaw.com" not in rule.source_url, rule.code
         assert "justia.com/cases/utah" not in rule.source_url, rule.code
+
+
+@pytest.mark.parametrize(
+    ("state", "extra"),
+    [
+        ("AR", {"foreclosure": "nonjudicial", "sale_date": "2026-03-01"}),  # fair-value credit
+        ("TX", {"foreclosure": "nonjudicial"}),  # the borrower's fair-value credit
+        ("GA", {"foreclosure": "nonjudicial"}),  # a value bar: no confirmation
+    ],
+)
+def test_the_tax_section_counts_what_the_state_lets_the_lender_collect(
+    state: str, extra: dict[str, str]
+) -> None:
+    # A reviewer found Arkansas's Calculator saying "You still owe $40,000" beside a Tax page
+    # whose worksheet counted $100,000 still owed: the part a fair-value credit (or a value
+    # bar) takes away is relieved, in the tax section, its 1099-C sentence and What if alike.
+    from deficiency.core import whatif
+
+    data = {**BASE, "state": state, "fmv": "260000", "sale_price": "200000", **extra}
+    found = analyze(validate(data))
+    assert found.state.collectible_cents < found.result.deficiency  # the law took some away
+    debt = found.result.total_owed - to_cents(found.scenario.credits)
+    assert found.tax.debt_relieved == debt - found.owes
+    assert found.tax.cancelled_debt == found.result.deficiency - found.owes
+    swept = whatif.figures(found.scenario, sale_price=np.array([20_000_000]))
+    assert int(swept["cancelled"][0]) == found.tax.cancelled_debt
