@@ -218,5 +218,6 @@ def countdowns(found: Analysis, container: Any = st) -> None:
             key="countdowns",
             container=container,
             hide_index=True,
+            static=True,  # a long deadline label pushed the date columns out of view
         )
     bullets(countdown_notes(found, today, found.scenario.dispute_date), container)

@@ -44,7 +44,9 @@ def test_lawsuit_help_is_conditional_and_no_deadline_countdown_when_forgiven() -
         }
     )
     assert "If you are served with a lawsuit" not in _texts(forgiven)
-    countdowns = [d.value for d in forgiven.dataframe if "Countdown" in d.value.columns]
+    countdowns = [
+        d.value for d in [*forgiven.dataframe, *forgiven.table] if "Countdown" in d.value.columns
+    ]
     labels = [label for table in countdowns for label in table["Countdown"]]
     assert not any(label.startswith("Lender's deadline") for label in labels)
 
