@@ -440,7 +440,7 @@ MSG_UCC_CONSUMER_INCLUDED = N_(
 )
 MSG_UCC_MIN_DAMAGES = N_(
     "Because the rules were not followed, you may be able to recover at least the finance "
-    "charge plus 10% of the loan's principal ({citation})."
+    "charge plus 10 percent of the loan's principal ({citation})."
 )
 MSG_AUTO_BAR = {
     ("cash_price", "lte"): N_(
