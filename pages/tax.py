@@ -25,7 +25,7 @@ st.caption(
 show_issues()
 found = analyze(state.scenario())
 t = found.tax
-sections.tax_summary(found)
+sections.tax_summary(found, heading=False)
 
 st.subheader(_("Step by step"))
 st.markdown("\n".join(f"{i}. " + plain(render(step)) for i, step in enumerate(t.steps, 1)))

@@ -72,9 +72,12 @@ def state_law(found: Analysis, container: Any = st) -> None:
     bullets(law.follow_ups, container)
 
 
-def tax_summary(found: Analysis, container: Any = st) -> None:
+def tax_summary(found: Analysis, container: Any = st, heading: bool = True) -> None:
+    """The tax figures and what to expect; ``heading=False`` on the Tax page, whose own title
+    is the same words (the page read "Tax on cancelled debt" twice in a row)."""
     t = found.tax
-    container.subheader(_("Tax on cancelled debt"))
+    if heading:
+        container.subheader(_("Tax on cancelled debt"))
     if t.form_1099c_expected:
         container.warning(
             md(

@@ -69,6 +69,14 @@ def test_tax_warning_when_debt_is_forgiven() -> None:
     assert any("1099-C" in w.value for w in at.warning)
 
 
+def test_the_tax_page_says_its_title_once() -> None:
+    at = open_app({"loan": "auto", "balance": "25000", "action": "forgive"}, page="pages/tax.py")
+    headings = [h.value for h in [*at.title, *at.subheader]]
+    assert headings.count("Tax on cancelled debt") == 1, headings
+    calculator = open_app({"loan": "auto", "balance": "25000", "action": "forgive"})
+    assert "Tax on cancelled debt" in [h.value for h in calculator.subheader]  # section kept
+
+
 def test_tax_page_worksheet_feeds_the_totals() -> None:
     at = open_app({"loan": "auto", "balance": "25000", "action": "forgive"}, page="pages/tax.py")
     assert not at.exception
