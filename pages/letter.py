@@ -11,9 +11,9 @@ import streamlit as st
 
 from deficiency.counselor.letter import check_letter
 from ui import a11y, frame, inputs, state
-from ui.charts import breakdown_table, waterfall
+from ui.charts import breakdown_table, waterfall_spec
 from ui.text import _, money, plain, render
-from ui.widgets import disclaimer, show_chart, show_issues
+from ui.widgets import disclaimer, show_issues, show_spec_chart
 
 SEVERITY_BOX = {"error": st.error, "warning": st.warning, "info": st.info}
 
@@ -78,8 +78,9 @@ with right:
                 )
             )
         )
-    show_chart(
-        waterfall(check.lines, _, money),
+    show_spec_chart(
+        waterfall_spec,
+        check.lines,
         alt=_("Waterfall chart of the letter's figures"),
         key="letter_chart",
     )

@@ -86,11 +86,6 @@ def waterfall_spec(items: tuple[Item, ...], _: Translate, money: Money) -> dict[
     return {"data": [trace], "layout": layout}
 
 
-def waterfall(items: tuple[Item, ...], _: Translate, money: Money) -> go.Figure:
-    """:func:`waterfall_spec` as a (validated) Plotly figure, for pages that style it further."""
-    return go.Figure(waterfall_spec(items, _, money))
-
-
 def breakdown_table(items: tuple[Item, ...], _: Translate, money: Money) -> pd.DataFrame:
     """The same lines as the waterfall, as a table for screen readers and copying."""
     effect = {1: _("Adds to what you owe"), -1: _("Applied against the debt"), 0: _("Result")}

@@ -146,7 +146,8 @@ def show_spec_chart(
 ) -> None:
     """Like :func:`show_chart` for a figure built as a plain dict by ``build(*args, _,
     money)``: styled as a dict and handed to Plotly unvalidated, so a rerun does not pay
-    Plotly's validation (~8 ms of the Calculator's ~30 ms run; issue 16). ``build`` must
+    Plotly's validation (~8 ms of the Calculator's ~30 ms run; issue 16): the Calculator's
+    and the Letter check's waterfalls. ``build`` must
     give Plotly's nested dict form; tests validate its figures with Plotly.
     """
     import plotly.graph_objects as go

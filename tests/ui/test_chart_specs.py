@@ -87,6 +87,25 @@ def test_every_other_chart_kind_is_styled_as_plotly_would() -> None:
             assert _style(make(), language).to_dict() == plotly_styled(make(), language), name
 
 
+def test_every_letter_check_waterfall_is_plotlys_own_figure() -> None:
+    # The Letter check draws the lender's own lines (intermediate totals, expenses, credits)
+    # through the same fast path: every worked letter, in every language.
+    import json
+    from pathlib import Path
+
+    from deficiency.counselor.letter import check_letter, validate_letter
+
+    path = Path(__file__).parents[1] / "deficiency" / "counselor" / "ucc_letter_examples.json"
+    for example in json.loads(path.read_text(encoding="utf-8")):
+        lines = check_letter(validate_letter(example["letter"]), state=example["state"]).lines
+        for language in LANGUAGES:
+            _ = i18n.gettext_for(language)
+            spec = waterfall_spec(lines, _, str)
+            validated = plotly_styled(go.Figure(waterfall_spec(lines, _, str)), language)
+            assert go.Figure(_style_spec(spec, language), _validate=False).to_dict() == validated
+            go.Figure(spec)
+
+
 def test_an_all_zero_waterfall_reads_zero_only() -> None:
     lines = evaluate(validate({"balance": "0", "sale_price": "0"})).items
     spec = _style_spec(waterfall_spec(lines, str, str), "en")
