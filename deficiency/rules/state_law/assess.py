@@ -194,7 +194,8 @@ def _caution(scenario: Scenario, decision: Decision) -> Message | None:
     if decision.lender_failure:
         enacted = ucc.section("9-626", scenario.state).consumer_transactions == "included"
         return Message(
-            MSG_UNCONFIRMED_PRESUMPTION_ENACTED if enacted else MSG_UNCONFIRMED_PRESUMPTION
+            MSG_UNCONFIRMED_PRESUMPTION_ENACTED if enacted else MSG_UNCONFIRMED_PRESUMPTION,
+            money={"amount": 0},  # the collectible figure shown, in the reader's format
         )
     return Message(MSG_UNCONFIRMED)
 

@@ -18,6 +18,7 @@ from deficiency.rules.state_law.messages import (
     MSG_NOTE,
     MSG_PREREQUISITE,
     MSG_UNCONFIRMED_PART,
+    NOTE_FIGURES,
 )
 from deficiency.rules.state_law.questions import questions_for
 from deficiency.rules.state_law.rows import StateRule
@@ -120,7 +121,8 @@ class Case:
         for code in self.rule.notes:
             if (only is None or code in only) and self.note_fits(code):
                 params = {**self.state, "citation": cite(self.rule, code)}
-                out.append(Message(MSG_NOTE[code], params))
+                money, dates = NOTE_FIGURES.get(code, ({}, {}))
+                out.append(Message(MSG_NOTE[code], params, money, dates))
         return out
 
     def unconfirmed_warnings(

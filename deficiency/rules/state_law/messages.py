@@ -9,6 +9,8 @@ follow-ups (:mod:`.assess`); the States page's own sentences are in :mod:`.cover
 
 from __future__ import annotations
 
+import datetime as dt
+
 from deficiency.text.markers import N_
 
 MSG_CHOOSE_STATE = N_("Choose a state to see whether its law bars or limits this deficiency.")
@@ -355,7 +357,7 @@ MSG_NOTE = {
     ),
     "small_purchase_money": N_(
         "{state} also bars a deficiency after a court foreclosure of a mortgage given after "
-        "September 13, 1975 to a lender other than the seller for up to $50,000 of the price of a "
+        "{since} to a lender other than the seller for up to {limit} of the price of a "
         "single-family home you used as a residence, or when one seller or lender holds several "
         "mortgages that financed your home ({citation})."
     ),
@@ -406,6 +408,11 @@ MSG_NOTE = {
         "A {state} lender may waive the deficiency in exchange for a shorter wait before the "
         "sale; check the judgment ({citation})."
     ),
+}
+#: Figures a note states, kept out of its sentence so Babel writes them in the reader's format
+#: (amounts in cents, dates): Oregon's small purchase-money bar, Or. Rev. Stat. § 88.103(1)(b).
+NOTE_FIGURES: dict[str, tuple[dict[str, int], dict[str, dt.date]]] = {
+    "small_purchase_money": ({"limit": 5_000_000}, {"since": dt.date(1975, 9, 13)}),
 }
 
 MSG_UCC_ALLOWED = N_(
@@ -522,13 +529,13 @@ MSG_UNCONFIRMED = N_(
 #: sale: the figure shown is not the cautious reading, so the caution says what could change it.
 #: The same where the state's own 9-626 covers consumer loans too (Ohio): no "courts differ".
 MSG_UNCONFIRMED_PRESUMPTION_ENACTED = N_(
-    "The $0 rests on a presumption the lender may try to rebut. Do not rely on it without "
-    "asking a local lawyer or legal aid office."
+    "The {amount} rests on a presumption the lender may try to rebut. Do not rely on it "
+    "without asking a local lawyer or legal aid office."
 )
 MSG_UNCONFIRMED_PRESUMPTION = N_(
-    "The $0 rests on a presumption the lender may try to rebut, and for consumer loans courts "
-    "do not all apply it the same way. Do not rely on it without asking a local lawyer or "
-    "legal aid office."
+    "The {amount} rests on a presumption the lender may try to rebut, and for consumer loans "
+    "courts do not all apply it the same way. Do not rely on it without asking a local "
+    "lawyer or legal aid office."
 )
 #: The parts of a state's row whose primary text could not be read, said on screen.
 MSG_UNCONFIRMED_PART = {

@@ -57,3 +57,31 @@ def test_form_1099c_sentence_only_with_cancelled_debt_and_with_its_amount() -> N
         "A Form 1099-C may still come for the $50,000.00 the lender cannot collect; on a loan "
         "treated as nonrecourse it is not income. See the tax section."
     )
+
+
+def test_a_notes_figures_are_written_by_babel_in_the_readers_language() -> None:
+    # Oregon's small purchase-money bar (Or. Rev. Stat. § 88.103(1)(b)): its $50,000 and its
+    # date were written into the English sentence, so every language read "$50,000" and
+    # "September 13, 1975" whatever its own format.
+    from deficiency.text import i18n
+
+    found = law(
+        state="OR",
+        path="foreclosure",
+        foreclosure="judicial",
+        owner_occupied="no",
+        balance="300000",
+        sale_price="200000",
+    )
+    (note,) = [w for w in found.warnings if w.msgid == sl.MSG_NOTE["small_purchase_money"]]
+
+    def shown(language: str) -> str:
+        return note.text(
+            i18n.gettext_for(language),
+            lambda cents: i18n.money(int(cents), language),
+            lambda day: i18n.date(day, language),
+        )
+
+    assert "September 13, 1975" in shown("en") and "$50,000.00" in shown("en")
+    assert "1975年9月13日" in shown("ja")
+    assert "13 de septiembre de 1975" in shown("es")
