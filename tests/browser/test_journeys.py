@@ -267,6 +267,54 @@ def test_japanese_reader_redoes_the_worked_examples(
     context.close()
 
 
+def test_a_car_sold_without_notice_tells_one_story_across_sections_and_pages(
+    page: Page, server: str
+) -> None:
+    """Ohio, a car the lender sold without notice, all by clicks and typing: the state's $0,
+    "what happens next", the tax section and the credit section must agree with analyze()
+    (they once said "you may owe a 1099-C", "you were not personally liable" and "the
+    lender may sue" beside $0), and the unchecked box must survive a trip to Tax and back."""
+    page.goto(server + "/")
+    wait_for_app(page)
+    choose(page, "Type of loan", "Auto loan")
+    choose(page, "State", "OH – Ohio")
+    type_into(page, "Loan balance", "10000")
+    type_into(page, "Sale price", "8500")
+    notice = page.get_by_role("checkbox", name="You got notice before the vehicle sale")
+    expect(notice).to_be_checked()
+    notice.click(force=True)  # the box's label is drawn over the native input
+    wait_for_app(page)
+    expect(notice).not_to_be_checked()
+    assert query(page.url).get("notice_given") == "no"
+
+    scenario, _letter, _forms, issues = decode_all(query(page.url))
+    assert issues == []
+    found = analyze(scenario)
+    assert found.state.collectible_cents == 0 and found.owes == 0
+    # Shown twice (the headline and the state-law section): both $0.
+    collectible = page.get_by_test_id("stMetric").filter(has_text="Collectible deficiency")
+    expect(collectible).to_have_count(2)
+    for value in collectible.get_by_test_id("stMetricValue").all_inner_texts():
+        assert value == expected_money(0)
+    assert metric_value(page, "You still owe") == expected_money(0)
+    assert metric_value(page, "Cancelled (forgiven) debt") == expected_money(found.cancelled)
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text("leaves nothing of this deficiency for the lender to collect")
+    expect(main).not_to_contain_text("sue for a deficiency judgment")
+    expect(main).not_to_contain_text("you were not personally liable")
+    expect(main).not_to_contain_text("Debt extinguished under state law")
+    expect(main).to_contain_text("Ohio Rev. Code § 1309.626 has no exception for consumer loans")
+
+    go_to(page, "Tax")
+    expect(page.get_by_test_id("stMain")).to_contain_text("treated as recourse")
+    go_to(page, "Calculator")
+    expect(
+        page.get_by_role("checkbox", name="You got notice before the vehicle sale")
+    ).not_to_be_checked()
+    assert metric_value(page, "You still owe") == expected_money(0)
+    assert query(page.url).get("notice_given") == "no"
+
+
 def test_what_if_inputs_survive_their_page_and_the_rate_reaches_the_link(
     page: Page, server: str
 ) -> None:
