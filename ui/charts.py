@@ -52,10 +52,14 @@ def waterfall_spec(items: tuple[Item, ...], _: Translate, money: Money) -> dict[
     values[-1] = items[-1].cents / 100 if items[-1].key == "deficiency" else 0
     hover = [money(item.cents) for item in items]
     signs = ["+" if item.sign > 0 else ("−" if item.sign < 0 else "=") for item in items]
+    labels = [wrap_label(_(item.label)) for item in items]
+    # A bar's slot is as tall as its label: a three-line label ("Saldo deficiente
+    # (deficiency balance)") ran into the next one in a fixed 40 px slot on a phone.
+    slots = [max(40, 20 * (label.count("<br>") + 1) + 6) for label in labels]
     trace = {
         "type": "waterfall",
         "orientation": "h",
-        "y": [wrap_label(_(item.label)) for item in items],
+        "y": labels,
         "x": values,
         "measure": ["total" if item.sign == 0 else "relative" for item in items],
         "text": [f"{s} {h}" for s, h in zip(signs, hover, strict=True)],
@@ -80,7 +84,7 @@ def waterfall_spec(items: tuple[Item, ...], _: Translate, money: Money) -> dict[
         "yaxis": {"autorange": "reversed", "automargin": True},
         "showlegend": False,
         "margin": {"l": 10, "r": 20, "t": 50, "b": 10},
-        "height": 120 + 40 * len(items),
+        "height": 120 + sum(slots),
         "uniformtext": {"minsize": 10, "mode": "hide"},
     }
     return {"data": [trace], "layout": layout}

@@ -110,3 +110,14 @@ def test_an_all_zero_waterfall_reads_zero_only() -> None:
     lines = evaluate(validate({"balance": "0", "sale_price": "0"})).items
     spec = _style_spec(waterfall_spec(lines, str, str), "en")
     assert spec["layout"]["xaxis"]["tickvals"] == [0]
+
+
+def test_a_label_on_three_lines_gets_a_taller_slot() -> None:
+    # Spanish "Saldo deficiente (deficiency balance)" wraps to three lines: in a fixed 40 px
+    # slot it ran into "Precio de venta" on a phone.
+    lines = evaluate(validate({"loan": "auto", "balance": "10000", "sale_price": "8500"})).items
+    english = waterfall_spec(lines, i18n.gettext_for("en"), str)
+    spanish = waterfall_spec(lines, i18n.gettext_for("es"), str)
+    assert max(label.count("<br>") for label in spanish["data"][0]["y"]) == 2
+    assert english["layout"]["height"] == 120 + 40 * len(lines)
+    assert spanish["layout"]["height"] > english["layout"]["height"]
