@@ -15,7 +15,7 @@ from deficiency.text import i18n
 from ui import a11y, frame, inputs, state
 from ui.charts import monthly_bars, price_fee_heatmap, sweep_lines
 from ui.text import _, lang, money, number, plain, render, whole_dollars
-from ui.widgets import disclaimer, show_chart, show_issues
+from ui.widgets import disclaimer, rerun_page_if_issues_changed, show_chart, show_issues
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -60,7 +60,7 @@ st.caption(
 )
 show_issues()
 sc = state.scenario()
-scenario_json = sc.model_dump_json()
+scenario_json = whatif.sweep_key(sc)  # the curves' cache key: not the rate
 price = to_cents(sc.sale_price)
 owed = to_cents(sc.balance) + to_cents(sc.total_fees)
 if owed == 0:
@@ -190,8 +190,13 @@ def fee_heatmap() -> None:
 
 @st.fragment
 def delay_explorer() -> None:
-    """Months, storage and monthly fees rerun only this part; the note's rate is a scenario
-    input (in the link), so it sits outside the fragment and reruns the page."""
+    """The cost of waiting. Its rate, months, storage and monthly fees rerun only this part:
+    nothing above reads them, and redrawing the curves and the heatmap made a new rate take
+    ~190 ms to show (issue 16). The rate is a scenario input, so this part writes the link
+    itself, and reruns the page when a message at its top must change (a refused rate)."""
+    st.subheader(_("The cost of waiting"))
+    inputs.percent("rate")
+    sc = state.scenario()  # this run's: a fragment's rerun keeps the page's older globals
     cols = st.columns(3)
     months = cols[0].slider(
         _("Months of waiting"), *delay.WAIT_MONTHS, key="delay_months", persist_state="session"
@@ -239,13 +244,13 @@ def delay_explorer() -> None:
         ),
         key="delay",
     )
+    state.write_link()
+    rerun_page_if_issues_changed()
 
 
 price_explorer()
 settlement_explorer()
 fee_heatmap()
-st.subheader(_("The cost of waiting"))
-inputs.percent("rate")
 delay_explorer()
 disclaimer()
 frame.end()

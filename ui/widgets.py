@@ -12,12 +12,21 @@ import streamlit as st
 from ui import state
 from ui.text import _, issue_text, plain
 
+_SHOWN_ISSUES = "_shown_issues"
+
+
+def _issues_now() -> tuple[str, ...]:
+    """What :func:`show_issues` would list now (link issues, then rejected inputs)."""
+    found = st.session_state.get(state.LINK_ISSUES) or []
+    return tuple(map(repr, [*found, *state.input_issues()]))
+
 
 def show_issues() -> None:
     """List each bad key of the opened link, and each rejected input, in the reader's language.
 
     Values echoed from the link are escaped (:func:`ui.text.plain`): shown, never rendered.
     """
+    st.session_state[_SHOWN_ISSUES] = _issues_now()
     link_issues = st.session_state.get(state.LINK_ISSUES) or []
     if link_issues:
         lines = [_("Some settings in this link could not be used and were left out:")]
@@ -32,6 +41,14 @@ def show_issues() -> None:
         )
     for issue in state.input_issues():
         st.error(plain(issue_text(issue)))
+
+
+def rerun_page_if_issues_changed() -> None:
+    """In a fragment holding a scenario input: rerun the whole page when the messages at its
+    top are no longer what it shows (a value refused, or a refused one put right), since a
+    fragment's run does not redraw them; an accepted value reruns the fragment alone."""
+    if st.session_state.get(_SHOWN_ISSUES, ()) != _issues_now():
+        st.rerun(scope="app")
 
 
 def disclaimer(as_of: dt.date | None = None) -> None:

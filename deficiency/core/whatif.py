@@ -71,6 +71,16 @@ def figures(
     }
 
 
+#: Scenario keys no sweep reads: the interest rate only feeds the cost-of-waiting note
+#: (:mod:`deficiency.core.delay`), so a new rate must not recompute every curve (issue 16).
+SWEEP_IGNORES = frozenset({"rate"})
+
+
+def sweep_key(scenario: Scenario) -> str:
+    """The scenario as the sweeps see it (JSON, keys they do not read left out): a cache key."""
+    return scenario.model_dump_json(exclude=set(SWEEP_IGNORES))
+
+
 #: Points per axis of the sale price × fees grid (What if's heatmap): 200 × 200 sums.
 GRID_POINTS = 200
 

@@ -333,6 +333,41 @@ def test_what_if_inputs_survive_their_page_and_the_rate_reaches_the_link(
     assert field_value(page, "Interest rate on the loan (percent a year)") == "6.500"
 
 
+def test_a_rate_typed_on_what_if_updates_its_note_and_a_refused_one_is_named_at_the_top(
+    page: Page, server: str
+) -> None:
+    """A new rate reruns only the cost-of-waiting part (issue 16: the curves and heatmap above
+    do not read it). That part must still update its sentence and the link, show a refused
+    rate's message at the top of the page with the old rate put back, and take the message
+    away once the rate is put right."""
+    from deficiency.core.delay import monthly_interest, parse_rate
+
+    rate_label = "Interest rate on the loan (percent a year)"
+    page.goto(server + "/whatif?v=1&balance=250000&sale_price=200000")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+
+    def interest(rate: str) -> str:
+        return expected_money(int(monthly_interest(25_000_000, parse_rate(rate))))
+
+    type_into(page, rate_label, "6")
+    expect(main).to_contain_text(f"Each month of waiting adds about {interest('6')}")
+    expect(page).to_have_url(re.compile(r"[?&]rate=6(\.0+)?(&|$)"))
+    type_into(page, rate_label, "150")
+    alert = page.get_by_test_id("stAlert").filter(has_text=rate_label)
+    expect(alert).to_contain_text("from 0 to 100")
+    assert field_value(page, rate_label) == "6.000"
+    expect(main).to_contain_text(f"Each month of waiting adds about {interest('6')}")
+    type_into(page, rate_label, "7.25")
+    expect(alert).to_have_count(0)
+    expect(main).to_contain_text(f"Each month of waiting adds about {interest('7.25')}")
+    expect(page).to_have_url(re.compile(r"[?&]rate=7\.25(&|$)"))
+    page.reload()
+    wait_for_app(page)
+    assert field_value(page, rate_label) == "7.250"
+    expect(main).to_contain_text(f"Each month of waiting adds about {interest('7.25')}")
+
+
 def test_bad_input_as_people_make_it_is_explained_and_put_back(page: Page, server: str) -> None:
     page.goto(server + "/?v=1&balance=250000&sale_price=200000")
     wait_for_app(page)

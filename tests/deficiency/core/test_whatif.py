@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import numpy as np
 from hypothesis import given, settings
@@ -239,3 +240,16 @@ def test_compare_marks_the_usual_foreclosure_as_the_readers_own() -> None:
     )
     rows = whatif.compare_paths(sc, 30, TODAY)
     assert [r.key for r in rows if whatif.is_current(r, sc)] == ["foreclosure_nonjudicial"]
+
+
+@given(scenarios(), st.sampled_from(["0", "4.5", "6.875", "19.99", "100"]))
+@settings(max_examples=40, deadline=None)
+def test_no_sweep_reads_the_rate_so_its_cache_key_leaves_it_out(sc, rate) -> None:
+    """What if caches its curves by ``sweep_key``, which leaves the rate out (a new rate must
+    not recompute them, issue 16): that is only right while no measure depends on it."""
+    other = sc.model_copy(update={"rate": Decimal(rate)})
+    prices = whatif.price_range(sc, points=7)
+    assert whatif.sweep_key(other) == whatif.sweep_key(sc)
+    assert '"rate"' not in whatif.sweep_key(sc)
+    for key, values in whatif.figures(sc, sale_price=prices).items():
+        assert np.array_equal(values, whatif.figures(other, sale_price=prices)[key]), key
