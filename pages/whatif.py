@@ -12,7 +12,7 @@ from deficiency.core.delay import delay_schedule, parse_rate, per_month_message
 from deficiency.core.money import cents_from_widget, to_cents
 from deficiency.core.scenario import Scenario
 from deficiency.text import i18n
-from ui import a11y, frame, inputs, state
+from ui import a11y, firstpaint, frame, inputs, state
 from ui.charts import monthly_bars, price_fee_heatmap, sweep_lines
 from ui.text import _, lang, money, number, plain, render, whole_dollars
 from ui.widgets import disclaimer, rerun_page_if_issues_changed, show_chart, show_issues
@@ -104,9 +104,10 @@ def price_explorer() -> None:
         alt=_("Line chart of the deficiency and your costs against the sale price"),
         key="whatif_price_chart",
     )
-    a11y.chart_figures(
-        _figures_table(curve, _("Sale price"), list(whatif.MEASURES), 9), key="whatif_price"
-    )
+    if firstpaint.ready():  # the first chart first: see ui/firstpaint.py
+        a11y.chart_figures(
+            _figures_table(curve, _("Sale price"), list(whatif.MEASURES), 9), key="whatif_price"
+        )
 
 
 @st.fragment
@@ -120,15 +121,16 @@ def settlement_explorer() -> None:
     curve = _curve(scenario_json, "settlement", 0, deficiency, 101, lang())
     pct = inputs.settlement_share("whatif_settle_pct")
     paid = whatif.settlement_for(deficiency, pct)
-    show_chart(
-        sweep_lines(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"], _),
-        alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
-        key="whatif_settle_chart",
-    )
-    a11y.chart_figures(
-        _figures_table(curve, _("Settlement paid"), ["cancelled", "tax", "total_cost"], 11),
-        key="whatif_settle",
-    )
+    if firstpaint.ready():
+        show_chart(
+            sweep_lines(curve, _("Settlement paid"), paid, ["cancelled", "tax", "total_cost"], _),
+            alt=_("Line chart of cancelled debt, tax and total cost against the settlement"),
+            key="whatif_settle_chart",
+        )
+        a11y.chart_figures(
+            _figures_table(curve, _("Settlement paid"), ["cancelled", "tax", "total_cost"], 11),
+            key="whatif_settle",
+        )
     offer = whatif.figures(whatif.settled_at(sc, deficiency, pct))
     st.markdown(
         plain(
@@ -160,6 +162,8 @@ def fee_heatmap() -> None:
         key="whatif_measure",
         persist_state="session",
     )
+    if not firstpaint.ready():  # its 200 × 200 grid is most of what the page sends
+        return
     prices = whatif.price_range(sc)
     fees = whatif.fee_range(sc)
     grid = _grid(
@@ -220,6 +224,10 @@ def delay_explorer() -> None:
     monthly_cents = cents_from_widget(monthly)
     table = delay_schedule(sc, months, rate, storage_cents, monthly_cents)
     st.markdown(plain(render(per_month_message(sc, rate, storage_cents, monthly_cents))))
+    state.write_link()
+    rerun_page_if_issues_changed()
+    if not firstpaint.ready():
+        return
     fig = monthly_bars(
         table["month"].tolist(),
         table["deficiency"].tolist(),
@@ -244,8 +252,6 @@ def delay_explorer() -> None:
         ),
         key="delay",
     )
-    state.write_link()
-    rerun_page_if_issues_changed()
 
 
 price_explorer()
@@ -254,3 +260,4 @@ fee_heatmap()
 delay_explorer()
 disclaimer()
 frame.end()
+firstpaint.finish()

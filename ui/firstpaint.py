@@ -1,4 +1,4 @@
-"""The answer first: a session's first run of the Calculator leaves out what is heavy to draw.
+"""The answer first: a session's first run of a page leaves out what is heavy to draw.
 
 Why (issue 16): a new visitor's browser downloads and compiles each kind of element's code
 before it draws one. The Calculator's chart (Plotly, 4.7 MB of JavaScript), its table (the
@@ -6,11 +6,13 @@ data grid and Arrow, 1.2 MB) and its share-link box (the syntax highlighter, 1.5
 in the same run as the headline, and compiling them held the headline back by about two
 seconds. So the session's first run draws the headline and every input, and a small
 component asks for the next run once the browser shows the headline: that run adds the
-chart, the table, the explanations below it and the link box. Any other run (an edit
-typed meanwhile) draws everything too. Nothing a reader types is affected: every widget is
-drawn in every run (a widget left out of a run would lose its value, issue 13); only output
-waits. If the component's script never runs (a script error, a very old browser), the
-reader's next action brings the rest.
+chart, the table, the explanations below it and the link box. What if does the same with
+its first chart: its first run draws that chart and every input, and leaves out the other
+three charts (one, the 200 × 200 heatmap, is most of the bytes it sends) and the tables.
+Any other run (an edit typed meanwhile) draws everything too. Nothing a reader types is
+affected: every widget is drawn in every run (a widget left out of a run would lose its
+value, issue 13); only output waits. If the component's script never runs (a script error,
+a very old browser), the reader's next action brings the rest.
 
 Without a browser on the other end (``AppTest``: no request headers; a browser always sends
 ``Host``) there is nothing to paint first, and every run draws everything.
@@ -25,7 +27,8 @@ import streamlit as st
 _PAINTED = "_first_paint_done"
 
 #: Ask for the rest of the page once every input has been drawn and the headline's figure
-#: is on screen, or the tab is in the background (nobody is waiting for a first paint), or
+#: (a metric, or What if's first chart) is on screen, or the tab is in the background
+#: (nobody is waiting for a first paint), or
 #: four seconds have passed (a page whose headline never shows). Never while an input's code
 #: is still loading: an input still a skeleton when the next run came never saw the value
 #: the first run gave it, and showed its default (0.00) although the scenario held the
@@ -34,8 +37,9 @@ _PAINTED = "_first_paint_done"
 _JS = """
 export default function ({ setTriggerValue }) {
   const started = performance.now();
-  const shown = () => [...document.querySelectorAll("[data-testid='stMetricValue']")]
-    .some((el) => el.offsetParent !== null);
+  const figures = "[data-testid='stMetricValue'], [data-testid='stPlotlyChart'] svg.main-svg";
+  const shown = () => [...document.querySelectorAll(figures)]
+    .some((el) => el.getBoundingClientRect().height > 0);
   const drawn = () => !document.querySelector("[data-testid='stSkeleton']");
   const ask = () => setTriggerValue("painted", true);
   const step = () => {

@@ -192,3 +192,29 @@ def test_a_new_visitor_gets_the_headline_first_then_the_whole_page(
             expect(page.locator(f"input[aria-label='{name}']")).to_have_value(value)
     finally:
         context.close()
+
+
+def test_a_new_visitor_to_what_if_gets_its_first_chart_first_then_every_chart(
+    browser: Browser, server: str
+) -> None:
+    """What if paints its first chart first (ui/firstpaint.py): the first run draws that
+    chart and every input and leaves out the other charts and the tables. All four charts
+    and their tables must follow, and the link's rate must stay in its input."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + "/whatif" + SHORT_SALE[1:] + "&rate=6.5")
+        wait_for_app(page)
+        main = page.get_by_test_id("stMain")
+        expect(page.locator("[class*='st-key-paint_first']")).to_have_count(0)
+        charts = main.get_by_test_id("stPlotlyChart")
+        expect(charts).to_have_count(4)
+        for i in range(4):
+            expect(charts.nth(i).locator("svg.main-svg").first).to_be_attached()
+        groups = main.get_by_test_id("stExpander").filter(has_text="The chart's figures")
+        expect(groups).to_have_count(4)
+        expect(main).to_contain_text("Each month of waiting adds about $1,354.17")
+        rate = page.locator("input[aria-label='Interest rate on the loan (percent a year)']")
+        expect(rate).to_have_value("6.500")
+    finally:
+        context.close()
