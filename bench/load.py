@@ -13,8 +13,15 @@ server: on 2 cores the client's own CPU is part of what is measured (reported).
 
 Targets (issue 9): 100 sessions, no error, p95 update < 1 s, idle memory < 10 MB/session.
 
+``--floors`` also loads, at the top level only, two pages that send what the Calculator sends
+with none of its Python (:mod:`bench.replay_page`, recorded from the app in the same run):
+the same public Streamlit calls with fixed arguments (``api``), and the same protobufs
+handed over as they are (``raw``). Whether a target fails because of the page's own code
+or because of what Streamlit costs to build and send that page is read off these rows.
+
     python -m bench.load [--sessions 10 50 100] [--seconds 20] [--think 1 3]
     python -m bench.load --replicas 2 --balancer haproxy --script serve.py   # as deploy/
+    python -m bench.load --sessions 100 --floors
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from typing import Any
 
 from bench.common import (
     APP,
+    BARE_APP,
     LINK,
     LINK_DEFICIENCY,
     Session,
@@ -39,11 +47,18 @@ from bench.common import (
     ms,
     number_state,
     percentile,
+    running,
     start_server,
     table,
 )
 
 P95_TARGET_S = 1.0
+REPLAY_APP = APP.parent / "bench" / "replay_app.py"
+#: The replay floors (bench/replay_page.py), in the order they are reported.
+FLOOR_MODES = {
+    "api": "the same Streamlit calls, fixed arguments",
+    "raw": "the same protobufs, sent as they are",
+}
 MB_PER_SESSION_TARGET = 10.0
 
 
@@ -243,6 +258,33 @@ def run(
     }
 
 
+def floors(
+    n: int = 100, seconds: float = 20, think: tuple[float, float] = (1.0, 3.0)
+) -> dict[str, Any]:
+    """``n`` readers on each replay floor (one server each), the Calculator recorded first."""
+    from bench.replay import record
+
+    path = Path(tempfile.mkstemp(prefix="calculator-", suffix=".replay")[1])
+    try:
+        with running(APP) as app, running(BARE_APP) as bare:
+            recorded = record(app.ws_url, bare.ws_url, path)
+        out: dict[str, Any] = {"recorded": recorded}
+        saved = {k: os.environ.get(k) for k in ("DEFICIENCY_REPLAY", "DEFICIENCY_REPLAY_MODE")}
+        try:
+            for mode in FLOOR_MODES:
+                os.environ.update(DEFICIENCY_REPLAY=str(path), DEFICIENCY_REPLAY_MODE=mode)
+                out[mode] = run((n,), seconds, think, script=REPLAY_APP)["levels"][0]
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+        return out
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def report(r: dict[str, Any]) -> str:
     header = ["sessions", "open p50/p95 ms", "updates", "upd/s", "p50 ms", "p95 ms", "p99 ms"]
     header += ["max ms", "errors", "srv cores", "box cores", "CPU ms/upd"]
@@ -288,6 +330,19 @@ def report(r: dict[str, Any]) -> str:
     ]
     for x in r["levels"]:
         lines += [f"  {x['sessions']}: {e}" for e in x["error_examples"]]
+    if f := r.get("floors"):
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(f["recorded"].items()))
+        lines.append(
+            f"  floors, same conditions (bench/replay_page.py: the Calculator's widgets, then its "
+            f"other elements as recorded: {kinds}):"
+        )
+        for mode, what in FLOOR_MODES.items():
+            x = f[mode]
+            lines.append(
+                f"    {mode} ({what}): {x['sessions']} sessions, p50 {x['p50_ms']} ms, "
+                f"p95 {x['p95_ms']} ms, {x['errors']} errors, "
+                f"{x['server_cpu_per_update_ms']} ms CPU/update, {x['rate']} upd/s"
+            )
     return "\n".join(lines)
 
 
@@ -304,6 +359,9 @@ def main() -> None:
     parser.add_argument(
         "--server-flag", action="append", default=[], help="extra `streamlit run` flag"
     )
+    parser.add_argument(
+        "--floors", action="store_true", help="also the replay floors at the top level"
+    )
     args = parser.parse_args()
     extra = tuple(x for flag in args.server_flag for x in flag.split(" ", 1))
     result = run(
@@ -315,6 +373,8 @@ def main() -> None:
         args.balancer,
         APP.parent / args.script,
     )
+    if args.floors:
+        result["floors"] = floors(max(args.sessions), args.seconds, tuple(args.think))
     print(report(result))
 
 
