@@ -15,7 +15,13 @@ from deficiency.text import i18n
 from ui import a11y, firstpaint, frame, inputs, state
 from ui.charts import monthly_bars, price_fee_heatmap, sweep_lines
 from ui.text import _, lang, money, number, plain, render, whole_dollars
-from ui.widgets import disclaimer, rerun_page_if_issues_changed, show_chart, show_issues
+from ui.widgets import (
+    disclaimer,
+    rerun_page_if_issues_changed,
+    show_chart,
+    show_field_issues,
+    show_issues,
+)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -200,6 +206,7 @@ def delay_explorer() -> None:
     itself, and reruns the page when a message at its top must change (a refused rate)."""
     st.subheader(_("The cost of waiting"))
     inputs.percent("rate")
+    show_field_issues("rate")
     sc = state.scenario()  # this run's: a fragment's rerun keeps the page's older globals
     cols = st.columns(3)
     months = cols[0].slider(

@@ -327,8 +327,12 @@ def apply_changes(**changes: Any) -> None:
     set_scenario(new)
 
 
-def input_issues() -> list[FieldIssue]:
-    return [issue for group in st.session_state.get(INPUT_ISSUES, {}).values() for issue in group]
+def input_issues(field: str | None = None) -> list[FieldIssue]:
+    """The refused inputs' issues: every field's, or only ``field``'s."""
+    groups = st.session_state.get(INPUT_ISSUES, {})
+    if field is not None:
+        return list(groups.get(field, []))
+    return [issue for group in groups.values() for issue in group]
 
 
 def reset() -> None:

@@ -43,6 +43,13 @@ def show_issues() -> None:
         st.error(plain(issue_text(issue)))
 
 
+def show_field_issues(field: str) -> None:
+    """A refused value's message under its input too, for an input far down a long page
+    (What if's rate): the list at the top is out of view where the reader typed."""
+    for issue in state.input_issues(field):
+        st.error(plain(issue_text(issue)))
+
+
 def rerun_page_if_issues_changed() -> None:
     """In a fragment holding a scenario input: rerun the whole page when the messages at its
     top are no longer what it shows (a value refused, or a refused one put right), since a

@@ -355,7 +355,11 @@ def test_a_rate_typed_on_what_if_updates_its_note_and_a_refused_one_is_named_at_
     expect(page).to_have_url(re.compile(r"[?&]rate=6(\.0+)?(&|$)"))
     type_into(page, rate_label, "150")
     alert = page.get_by_test_id("stAlert").filter(has_text=rate_label)
-    expect(alert).to_contain_text("from 0 to 100")
+    expect(alert).to_have_count(2)  # at the top of the page, and under the rate itself
+    expect(alert.last).to_contain_text("from 0 to 100")
+    field = page.locator(f"input[aria-label='{rate_label}']").bounding_box()
+    below = alert.last.bounding_box()  # where the reader typed, far down the page
+    assert field and below and 0 < below["y"] - field["y"] < 150, (field, below)
     assert field_value(page, rate_label) == "6.000"
     expect(main).to_contain_text(f"Each month of waiting adds about {interest('6')}")
     type_into(page, rate_label, "7.25")
