@@ -72,7 +72,7 @@ test: $(VENV)/.dev translations chromium nginx haproxy lint
 test-fast: $(VENV)/.dev translations lint
 	$(BIN)/pytest -q -n 2 -m "not browser"
 
-# The benchmarks of bench/ (about 6 minutes; BENCH_ARGS="--quick" for a smoke run).
+# The benchmarks of bench/ (about 8 minutes; BENCH_ARGS="--quick" for a smoke run).
 bench: $(VENV)/.dev translations chromium nginx haproxy
 	$(BIN)/python -m bench.run_all $(BENCH_ARGS)
 
