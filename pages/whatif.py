@@ -17,7 +17,6 @@ from ui.charts import monthly_bars, price_fee_heatmap, sweep_lines
 from ui.text import _, lang, money, number, plain, render, whole_dollars
 from ui.widgets import (
     disclaimer,
-    rerun_page_if_issues_changed,
     show_chart,
     show_field_issues,
     show_issues,
@@ -64,7 +63,7 @@ st.caption(
         "cost change. Every point is computed exactly, with your state's rules."
     )
 )
-show_issues()
+show_issues(under_their_input=("rate",))  # the rate's own part shows its message
 sc = state.scenario()
 scenario_json = whatif.sweep_key(sc)  # the curves' cache key: not the rate
 price = to_cents(sc.sale_price)
@@ -203,7 +202,8 @@ def delay_explorer() -> None:
     """The cost of waiting. Its rate, months, storage and monthly fees rerun only this part:
     nothing above reads them, and redrawing the curves and the heatmap made a new rate take
     ~190 ms to show (issue 16). The rate is a scenario input, so this part writes the link
-    itself, and reruns the page when a message at its top must change (a refused rate)."""
+    itself and shows a refused rate's message under it (the page's list at the top is not
+    redrawn by this part's reruns)."""
     st.subheader(_("The cost of waiting"))
     inputs.percent("rate")
     show_field_issues("rate")
@@ -232,7 +232,6 @@ def delay_explorer() -> None:
     table = delay_schedule(sc, months, rate, storage_cents, monthly_cents)
     st.markdown(plain(render(per_month_message(sc, rate, storage_cents, monthly_cents))))
     state.write_link()
-    rerun_page_if_issues_changed()
     if not firstpaint.ready():
         return
     fig = monthly_bars(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import streamlit as st
@@ -12,21 +12,15 @@ import streamlit as st
 from ui import state
 from ui.text import _, issue_text, plain
 
-_SHOWN_ISSUES = "_shown_issues"
 
-
-def _issues_now() -> tuple[str, ...]:
-    """What :func:`show_issues` would list now (link issues, then rejected inputs)."""
-    found = st.session_state.get(state.LINK_ISSUES) or []
-    return tuple(map(repr, [*found, *state.input_issues()]))
-
-
-def show_issues() -> None:
+def show_issues(under_their_input: Collection[str] = ()) -> None:
     """List each bad key of the opened link, and each rejected input, in the reader's language.
 
     Values echoed from the link are escaped (:func:`ui.text.plain`): shown, never rendered.
+    ``under_their_input``: fields whose page shows their message under the input instead
+    (:func:`show_field_issues`), because the input sits in a fragment: its reruns do not
+    redraw this list, and rerunning the whole page from the fragment made the page jump.
     """
-    st.session_state[_SHOWN_ISSUES] = _issues_now()
     link_issues = st.session_state.get(state.LINK_ISSUES) or []
     if link_issues:
         lines = [_("Some settings in this link could not be used and were left out:")]
@@ -39,23 +33,17 @@ def show_issues() -> None:
                 code=plain(bad_lang)
             )
         )
+    below = [issue for field in under_their_input for issue in state.input_issues(field)]
     for issue in state.input_issues():
-        st.error(plain(issue_text(issue)))
+        if issue not in below:
+            st.error(plain(issue_text(issue)))
 
 
 def show_field_issues(field: str) -> None:
-    """A refused value's message under its input too, for an input far down a long page
-    (What if's rate): the list at the top is out of view where the reader typed."""
+    """A refused value's message under its input, for an input in a fragment (What if's
+    rate, far down the page, where the list at the top is neither in view nor redrawn)."""
     for issue in state.input_issues(field):
         st.error(plain(issue_text(issue)))
-
-
-def rerun_page_if_issues_changed() -> None:
-    """In a fragment holding a scenario input: rerun the whole page when the messages at its
-    top are no longer what it shows (a value refused, or a refused one put right), since a
-    fragment's run does not redraw them; an accepted value reruns the fragment alone."""
-    if st.session_state.get(_SHOWN_ISSUES, ()) != _issues_now():
-        st.rerun(scope="app")
 
 
 def disclaimer(as_of: dt.date | None = None) -> None:

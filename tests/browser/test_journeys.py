@@ -333,12 +333,13 @@ def test_what_if_inputs_survive_their_page_and_the_rate_reaches_the_link(
     assert field_value(page, "Interest rate on the loan (percent a year)") == "6.500"
 
 
-def test_a_rate_typed_on_what_if_updates_its_note_and_a_refused_one_is_named_at_the_top(
+def test_a_rate_typed_on_what_if_updates_its_note_and_a_refused_one_is_named_under_it(
     page: Page, server: str
 ) -> None:
     """A new rate reruns only the cost-of-waiting part (issue 16: the curves and heatmap above
     do not read it). That part must still update its sentence and the link, show a refused
-    rate's message at the top of the page with the old rate put back, and take the message
+    rate's message under the rate with the old rate put back, without the page jumping
+    (rerunning the whole page from that part removed and redrew it), and take the message
     away once the rate is put right."""
     from deficiency.core.delay import monthly_interest, parse_rate
 
@@ -353,12 +354,15 @@ def test_a_rate_typed_on_what_if_updates_its_note_and_a_refused_one_is_named_at_
     type_into(page, rate_label, "6")
     expect(main).to_contain_text(f"Each month of waiting adds about {interest('6')}")
     expect(page).to_have_url(re.compile(r"[?&]rate=6(\.0+)?(&|$)"))
+    main_scroll = "() => document.querySelector(\"[data-testid='stMain']\").scrollTop"
+    before = page.evaluate(main_scroll)
     type_into(page, rate_label, "150")
+    assert page.evaluate(main_scroll) == before  # the page stays where the reader is
     alert = page.get_by_test_id("stAlert").filter(has_text=rate_label)
-    expect(alert).to_have_count(2)  # at the top of the page, and under the rate itself
-    expect(alert.last).to_contain_text("from 0 to 100")
+    expect(alert).to_have_count(1)  # under the rate itself: its part of the page reruns alone
+    expect(alert).to_contain_text("from 0 to 100")
     field = page.locator(f"input[aria-label='{rate_label}']").bounding_box()
-    below = alert.last.bounding_box()  # where the reader typed, far down the page
+    below = alert.bounding_box()  # where the reader typed, far down the page
     assert field and below and 0 < below["y"] - field["y"] < 150, (field, below)
     assert field_value(page, rate_label) == "6.000"
     expect(main).to_contain_text(f"Each month of waiting adds about {interest('6')}")
