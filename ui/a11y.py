@@ -190,7 +190,13 @@ def table(
 def chart_figures(frame: pd.DataFrame, *, key: str, caption: str | None = None) -> None:
     """A chart's text equivalent under it: the figures it plots, as a table (stacked rows on
     a phone), in a group the reader opens; a screen reader reaches it like any control."""
-    with st.expander(_("The chart's figures as a table"), key=f"figures_{key}"):
-        if caption:
-            st.caption(plain(caption))
-        table(frame, key=f"figures_{key}", hide_index=True)
+    group = st.expander(
+        _("The chart's figures as a table"), key=f"figures_{key}", on_change="rerun"
+    )
+    with group:
+        # Drawn only while open (issue 16): a closed group of output costs its page nothing
+        # (it holds no input, so nothing typed can be lost, unlike issue 13's groups).
+        if group.open:
+            if caption:
+                st.caption(plain(caption))
+            table(frame, key=f"figures_{key}", hide_index=True)

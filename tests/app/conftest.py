@@ -20,6 +20,17 @@ def open_app(query: dict[str, str] | None = None, page: str | None = None) -> Ap
     return at
 
 
+def open_figure_groups(at: AppTest) -> AppTest:
+    """Open every chart's "figures as a table" group, as a reader does, and rerun: the page
+    draws a group's table only while it is open (``ui.a11y.chart_figures``, issue 16). The
+    group's key ends its element id (``$$ID-<hash>-figures_…``)."""
+    for group in at.expander:
+        key = group.proto.id.rsplit("-", 1)[-1] if group.proto.id else ""
+        if key.startswith("figures_"):
+            at.session_state[key] = True
+    return at.run()
+
+
 def metric(at: AppTest, label: str) -> str:
     for item in at.metric:
         if item.label == label:

@@ -17,7 +17,7 @@ import re
 import pytest
 
 from deficiency.text import i18n
-from tests.app.conftest import open_app
+from tests.app.conftest import open_app, open_figure_groups
 from tests.app.page_texts import element_texts, nodes, unescape
 from tests.app.test_catalog_coverage import PAGES, QUERY
 
@@ -66,7 +66,7 @@ def _flat(value: object) -> list:
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: (p or "pages/scenario.py")[6:-3])
 def test_every_chart_has_its_figures_in_text(page: str | None, lang: str) -> None:
-    at = open_app({**QUERY, "lang": lang}, page=page)
+    at = open_figure_groups(open_app({**QUERY, "lang": lang}, page=page))
     assert not at.exception, at.exception
     text = "\n".join(
         unescape(t)
@@ -84,6 +84,20 @@ def test_every_chart_has_its_figures_in_text(page: str | None, lang: str) -> Non
             assert found >= SAMPLE, f"{chart.proto.alt!r}: only {found} of its points in text"
         else:
             assert not missing, f"{chart.proto.alt!r}: not in any table or sentence: {missing}"
+
+
+def test_a_charts_figures_table_is_drawn_only_while_its_group_is_open() -> None:
+    """What if's four "figures as a table" groups hold no input, so a closed one draws
+    nothing (issue 16: details the reader has not opened cost nothing); opened, each shows
+    its table, and closed again, it costs nothing again."""
+    at = open_app(QUERY, page="pages/whatif.py")
+    groups = [g for g in at.expander if g.label == "The chart's figures as a table"]
+    assert len(groups) == 4 and not at.dataframe
+    open_figure_groups(at)
+    assert len(at.dataframe) == 4, len(at.dataframe)
+    at.session_state["figures_whatif_price"] = False
+    at.run()
+    assert len(at.dataframe) == 3
 
 
 def test_the_calculators_waterfall_follows_every_input_and_the_language() -> None:

@@ -213,6 +213,15 @@ def test_a_new_visitor_to_what_if_gets_its_first_chart_first_then_every_chart(
             expect(charts.nth(i).locator("svg.main-svg").first).to_be_attached()
         groups = main.get_by_test_id("stExpander").filter(has_text="The chart's figures")
         expect(groups).to_have_count(4)
+        # A group's table is drawn once the reader opens it (issue 16), with the figures.
+        summary = groups.nth(3).locator("summary")
+        summary.scroll_into_view_if_needed()
+        top = summary.bounding_box()
+        summary.click()
+        wait_for_app(page)
+        expect(groups.nth(3)).to_contain_text("$51,354.17")  # month 1 of the delay chart
+        now = summary.bounding_box()
+        assert top and now and abs(now["y"] - top["y"]) < 50, (top, now)  # no jump
         expect(main).to_contain_text("Each month of waiting adds about $1,354.17")
         rate = page.locator("input[aria-label='Interest rate on the loan (percent a year)']")
         expect(rate).to_have_value("6.500")
