@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.common import LINK, Session, number_state
+from bench.common import LINK, Run, Session, number_state
 
 #: Kinds the bare page draws as real widgets (or that only matter to a browser).
 SKIPPED = {
@@ -25,7 +25,9 @@ SKIPPED = {
 }  # fmt: skip
 
 
-async def _capture(ws_url: str, price: int) -> list[tuple[str, bytes]]:
+async def capture(ws_url: str, price: int | None = None) -> tuple[list[tuple[str, bytes]], Run]:
+    """The elements (kind, serialized ``Element``; blocks as ``add_block``) of one full run
+    of the shared link, with "Sale price" changed to ``price`` when given, and the run."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     session = Session(ws_url, LINK)
@@ -50,15 +52,16 @@ async def _capture(ws_url: str, price: int) -> list[tuple[str, bytes]]:
         return data
 
     session.ws.recv = spy
-    await session.run([number_state(first.widgets["Sale price"], price)])
+    change = [] if price is None else [number_state(first.widgets["Sale price"], price)]
+    run = await session.run(change)
     await session.close()
-    return captured
+    return captured, run
 
 
 def record(app_ws_url: str, bare_ws_url: str, path: Path, price: int = 201_000) -> dict[str, int]:
     """Write the Calculator's elements not drawn by the bare page to ``path``; their counts."""
-    app = asyncio.run(_capture(app_ws_url, price))
-    bare = collections.Counter(kind for kind, _ in asyncio.run(_capture(bare_ws_url, price)))
+    app, _ = asyncio.run(capture(app_ws_url, price))
+    bare = collections.Counter(kind for kind, _ in asyncio.run(capture(bare_ws_url, price))[0])
     kept: list[tuple[str, bytes]] = []
     for kind, data in app:
         if kind in SKIPPED:

@@ -14,39 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import APP, BARE_APP, LINK, Session, running
+from bench.common import APP, BARE_APP, running
 from bench.load import FLOOR_MODES, REPLAY_APP
-from bench.replay import SKIPPED, read_elements, record
+from bench.replay import SKIPPED, capture, read_elements, record
 
 
 def _kinds(ws_url: str) -> tuple[collections.Counter, str | None, list[str]]:
-    """Element kinds of one full run of the link (the second: the first paints first)."""
-
-    async def go() -> tuple[collections.Counter, str | None, list[str]]:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        session = Session(ws_url, LINK)
-        await session.open()
-        await session.run()
-        kinds: collections.Counter = collections.Counter()
-        original = session.ws.recv
-
-        async def spy() -> bytes:
-            data = await original()
-            fm = ForwardMsg()
-            fm.ParseFromString(data)
-            if fm.WhichOneof("type") == "delta":
-                delta = fm.delta
-                kind = delta.WhichOneof("type")
-                kinds[delta.new_element.WhichOneof("type") if kind == "new_element" else kind] += 1
-            return data
-
-        session.ws.recv = spy
-        run = await session.run()
-        await session.close()
-        return kinds, run.metrics.get("Deficiency balance"), run.exceptions
-
-    return asyncio.run(go())
+    """Element kinds of one full run of the link, its figure and its errors."""
+    elements, run = asyncio.run(capture(ws_url))
+    kinds = collections.Counter(kind for kind, _ in elements)
+    return kinds, run.metrics.get("Deficiency balance"), run.exceptions
 
 
 def test_the_replayed_calculator_sends_what_the_calculator_sends(
