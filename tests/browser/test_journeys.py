@@ -66,6 +66,16 @@ def field_value(page: Page, label: str) -> str:
     return page.locator(f"input[aria-label='{label}']").input_value()
 
 
+def enter_ohio_car(page: Page, server: str) -> None:
+    """The worked car example, in Ohio, chosen and typed from a fresh Calculator."""
+    page.goto(server + "/")
+    wait_for_app(page)
+    choose(page, "Type of loan", "Auto loan")
+    choose(page, "State", "OH – Ohio")
+    type_into(page, "Loan balance", "10000")
+    type_into(page, "Sale price", "8500")
+
+
 def expected_money(cents: int, lang: str = "en") -> str:
     return i18n.money(cents, lang)
 
@@ -151,12 +161,7 @@ LETTER = {
 def test_counselor_repossession_with_letter_check_share_and_downloads(
     page: Page, browser: Browser, server: str
 ) -> None:
-    page.goto(server + "/")
-    wait_for_app(page)
-    choose(page, "Type of loan", "Auto loan")
-    choose(page, "State", "OH – Ohio")
-    type_into(page, "Loan balance", "10000")
-    type_into(page, "Sale price", "8500")
+    enter_ohio_car(page, server)
     toggle_group(page, "Fees and costs")
     type_into(page, "Legal and court fees", "500")
     assert metric_value(page, "Deficiency balance") == "$2,000.00"
@@ -274,12 +279,7 @@ def test_a_car_sold_without_notice_tells_one_story_across_sections_and_pages(
     "what happens next", the tax section and the credit section must agree with analyze()
     (they once said "you may owe a 1099-C", "you were not personally liable" and "the
     lender may sue" beside $0), and the unchecked box must survive a trip to Tax and back."""
-    page.goto(server + "/")
-    wait_for_app(page)
-    choose(page, "Type of loan", "Auto loan")
-    choose(page, "State", "OH – Ohio")
-    type_into(page, "Loan balance", "10000")
-    type_into(page, "Sale price", "8500")
+    enter_ohio_car(page, server)
     notice = page.get_by_role("checkbox", name="You got notice before the vehicle sale")
     expect(notice).to_be_checked()
     notice.click(force=True)  # the box's label is drawn over the native input
