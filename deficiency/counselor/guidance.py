@@ -72,15 +72,16 @@ def next_steps(
     """The short list of what happens next for this scenario, most specific first.
 
     ``collectible_cents``: what the state's law lets the lender collect (``None``: not known);
-    when the lender pursues a deficiency of which nothing is collectible, that is said
-    instead of what a lender may do to collect it.
+    when the lender pursues or settles a deficiency of which nothing is collectible, that
+    is said instead of what a lender may do to collect it or what a settlement pays.
     """
     notes = [Message(PATH_NOTES[scenario.path])]
     if surplus_cents > 0:
         notes.append(Message(SURPLUS_NOTE))
     elif deficiency_cents == 0:
         notes.append(Message(NO_DEFICIENCY_NOTE))
-    elif scenario.action == "collect" and collectible_cents == 0:
+    elif scenario.action in ("collect", "settle") and collectible_cents == 0:
+        # "You pay the agreed amount" would advise paying what the law says is not owed.
         notes.append(Message(NOTHING_COLLECTIBLE_NOTE))
     else:
         notes.append(Message(ACTION_NOTES[scenario.action]))

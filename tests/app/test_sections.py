@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.app.conftest import open_app, shown
+from tests.app.conftest import metric, open_app, shown
 
 
 def _texts(at: Any) -> str:
@@ -52,12 +52,23 @@ def test_lawsuit_help_is_conditional_and_no_deadline_countdown_when_forgiven() -
 
 
 def test_form_1099c_sentence_only_with_cancelled_debt() -> None:
-    """California bars the short-sale deficiency; a settlement of all of it leaves $0
-    cancelled, so no Form 1099-C is promised."""
+    """California bars the short-sale deficiency: no Form 1099-C sentence once nothing is
+    cancelled (a sale at the balance), and a settlement changes nothing, since the law leaves
+    nothing to pay: the same sentence, $0 owed, no advice to pay the agreed amount."""
     base = {"state": "CA", "path": "short_sale", "balance": "250000", "sale_price": "200000"}
-    settled = open_app({**base, "action": "settle", "settlement": "50000"})
-    assert "Form 1099-C may still come" not in _texts(settled)
+    paid = open_app({**base, "sale_price": "250000"})
+    assert "Form 1099-C may still come" not in _texts(paid)
     collected = _texts(open_app(base))
+    settled_at = open_app({**base, "action": "settle", "settlement": "15000"})
+    settled = _texts(settled_at)
+    assert metric(settled_at, "You still owe") == "$0.00"
+    assert metric(settled_at, "Cancelled (forgiven) debt") == "$50,000.00"
+    assert "leaves nothing of this deficiency for the lender to collect" in settled
+    assert "You pay the agreed amount" not in settled
+    assert (
+        "A Form 1099-C may still come for the $50,000.00 the lender cannot collect; on a loan "
+        "treated as nonrecourse it is not income." in settled
+    )
     # Barred by statute: nonrecourse, so the sentence agrees with the tax section (no
     # Form 1099-C expected; if one comes, its amount is not income).
     assert (

@@ -204,13 +204,16 @@ def owed_for_tax(decision: Decision, borrower_owes: Any, collectible: Any) -> An
     """What the tax rules count as still owed after the sale, for one scenario or a sweep.
 
     The lender's figure (``borrower_owes``), capped by what the state's law lets it collect
-    when a fair-value credit or a value bar limits it: the part the law takes away is not
-    owed, so it counts as relieved (the Calculator's "You still owe" and the tax worksheet's
-    line 1 then agree). A statutory bar has its own rule (the loan is treated as
-    nonrecourse), and a deficiency presumed zero because the lender broke the sale rules
-    keeps the lender's figure (:attr:`Decision.nonrecourse`).
+    (a bar, a fair-value credit, a value bar): the part the law takes away is not owed, so
+    it counts as relieved, and "You still owe" plus the cancelled debt make the deficiency.
+    Before, a statutory bar kept the lender's figure: a settlement of a barred deficiency
+    (California, $15,000 of $50,000) was then neither owed ($0) nor cancelled ($35,000),
+    and a loan the reader marked as recourse showed $0 owed and nothing cancelled. Only a
+    deficiency presumed zero because the lender broke the sale rules keeps the lender's
+    figure: the sale is presumed to have paid it, so nothing is cancelled
+    (:attr:`Decision.nonrecourse`).
     """
-    if decision.barred or decision.lender_failure:
+    if decision.lender_failure:
         return borrower_owes
     return formulas.borrower_pays(borrower_owes, collectible)
 

@@ -31,18 +31,27 @@ def transaction_steps(fig: TaxFigures) -> list[Message]:
 def cancellation_steps(fig: TaxFigures) -> list[Message]:
     result, cancel = fig.result, fig.cancellation
     steps: list[Message] = []
-    keeps = fig.facts.recourse or fig.scenario.action == "settle"
-    if not keeps and result.borrower_owes:
+    action = fig.scenario.action
+    # What the tax rules see as owed is already capped by the state's law, so a settlement
+    # of a deficiency the law leaves nothing of pays nothing: it is extinguished, not paid.
+    settled_by_law = (
+        action == "settle" and cancel.owes_after == 0 and to_cents(fig.scenario.settlement) > 0
+    )
+    # A lender that pursues it cancels nothing itself: what is cancelled, the law took away.
+    whole = cancel.cancelled and cancel.cancelled == result.deficiency
+    if whole and (action == "collect" or settled_by_law):
         steps.append(
             Message.with_money(
                 N_(
                     "The lender cannot collect the deficiency of {deficiency} from you, "
                     "so it is treated as extinguished."
                 ),
-                deficiency=result.borrower_owes,
+                deficiency=cancel.cancelled,
             )
         )
-    if fig.scenario.action == "settle":
+    if settled_by_law:
+        return steps
+    if action == "settle":
         steps.append(
             Message.with_money(
                 N_("Settlement: you pay {paid} and the lender cancels the rest, {cancelled}."),

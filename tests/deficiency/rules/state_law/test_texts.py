@@ -37,26 +37,37 @@ def test_no_state_chosen_has_no_caution_about_a_states_rule() -> None:
 
 
 def test_form_1099c_sentence_only_with_cancelled_debt_and_with_its_amount() -> None:
-    def follow_ups(**changes: Any) -> tuple[list[str], int]:
+    def follow_ups(**changes: Any) -> tuple[list[str], int, int]:
         found = analyze(validate({**CALIFORNIA_SHORT_SALE, **changes}))
-        return [m.text() for m in found.state.follow_ups], found.tax.cancelled_debt
+        texts = [m.text() for m in found.state.follow_ups]
+        return texts, found.tax.cancelled_debt, found.owes
 
-    # Settling the whole $50,000 leaves nothing cancelled: no Form 1099-C sentence.
-    settled, cancelled = follow_ups(action="settle", settlement="50000")
-    assert cancelled == 0
-    assert not any("1099-C" in text for text in settled)
-    # Nor when the reader says the loan was recourse and the lender collects.
-    recourse, cancelled = follow_ups(recourse="yes")
-    assert cancelled == 0
-    assert not any("1099-C" in text for text in recourse)
     # Barred and collected: the tax section's cancelled debt, named with its amount, and,
     # the loan being nonrecourse under the bar, the tax section's word on it (not income).
-    barred, cancelled = follow_ups()
-    assert cancelled == 5_000_000
+    barred, cancelled, owes = follow_ups()
+    assert (cancelled, owes) == (5_000_000, 0)
     assert barred[-1] == (
         "A Form 1099-C may still come for the $50,000.00 the lender cannot collect; on a loan "
         "treated as nonrecourse it is not income. See the tax section."
     )
+    # A settlement of a barred deficiency: the law leaves nothing to pay, so nothing is
+    # owed and the whole deficiency is relieved. It was $0 owed and $35,000 cancelled for a
+    # $15,000 settlement, so $15,000 was neither paid nor cancelled.
+    settled, cancelled, owes = follow_ups(action="settle", settlement="15000")
+    assert (cancelled, owes) == (5_000_000, 0)
+    assert settled[-1] == barred[-1]
+    # The reader says the loan was recourse: the bar still leaves nothing owed, so the whole
+    # deficiency is cancelled debt, and the sentence is the recourse one (it may be income).
+    recourse, cancelled, owes = follow_ups(recourse="yes")
+    assert (cancelled, owes) == (5_000_000, 0)
+    assert recourse[-1] == (
+        "You may still receive a Form 1099-C for the $50,000.00 of cancelled debt; see the "
+        "tax section."
+    )
+    # Nothing cancelled, no sentence: the lender is paid in full by a sale at the balance.
+    paid, cancelled, owes = follow_ups(sale_price="250000")
+    assert (cancelled, owes) == (0, 0)
+    assert not any("1099-C" in text for text in paid)
 
 
 def test_a_notes_figures_are_written_by_babel_in_the_readers_language() -> None:
