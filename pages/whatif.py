@@ -123,6 +123,14 @@ def settlement_explorer() -> None:
     if deficiency == 0:
         st.caption(_("There is no deficiency to settle in this scenario."))
         return
+    if int(base["collectible"]) == 0:  # "Paying $15,000: … $0.00 in all" read as nonsense
+        st.caption(
+            _(
+                "Your state's law leaves nothing of this deficiency for the lender to collect, "
+                "so there is nothing to settle."
+            )
+        )
+        return
     curve = _curve(scenario_json, "settlement", 0, deficiency, 101, lang())
     pct = inputs.settlement_share("whatif_settle_pct")
     paid = whatif.settlement_for(deficiency, pct)

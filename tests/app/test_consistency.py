@@ -437,7 +437,8 @@ def check_whatif(at: AppTest, found: Analysis, f: Findings) -> None:
     event(f"What if: sale price sampled by the price chart: {sampled}")
     if price % 200 == 0:
         f.same("What if · price chart samples the sale price", sampled, True)
-    if sc.action == "settle" and found.result.deficiency:
+    # A deficiency the law leaves nothing of has nothing to settle: no settlement chart.
+    if sc.action == "settle" and found.result.deficiency and found.state.collectible_cents:
         titled = {
             c.get("layout", {}).get("xaxis", {}).get("title", {}).get("text"): c for c in charts
         }

@@ -175,3 +175,24 @@ def test_learn_page_links_open_the_examples() -> None:
         {"v": "1", "loan": "auto", "balance": "10000", "sale_price": "8500", "legal_fees": "500"}
     )
     assert metric(at, "Deficiency balance") == "$2,000.00"
+
+
+def test_what_if_offers_no_settlement_of_a_deficiency_the_law_leaves_nothing_of() -> None:
+    """California bars the short-sale deficiency: What if said "Paying $15,000.00: $35,000.00
+    is cancelled, … $0.00 in all". Now there is nothing to settle, and no settlement chart;
+    in Texas, where the lender may collect, the explorer is still there."""
+    barred = open_app(
+        {"state": "CA", "balance": "250000", "sale_price": "200000"}, page="pages/whatif.py"
+    )
+    texts = [shown(c.value) for c in barred.caption]
+    assert any("so there is nothing to settle" in t for t in texts), texts
+    assert not any(shown(m.value).startswith("Paying ") for m in barred.markdown)
+    titles = [
+        json.loads(c.proto.spec)["layout"]["xaxis"]["title"]["text"]
+        for c in barred.get("plotly_chart")
+    ]
+    assert "Settlement paid" not in titles
+    allowed = open_app(
+        {"state": "TX", "balance": "250000", "sale_price": "200000"}, page="pages/whatif.py"
+    )
+    assert any(shown(m.value).startswith("Paying $15,000.00:") for m in allowed.markdown)
