@@ -376,6 +376,38 @@ def test_a_rate_typed_on_what_if_updates_its_note_and_a_refused_one_is_named_und
     expect(main).to_contain_text(f"Each month of waiting adds about {interest('7.25')}")
 
 
+def test_a_settlement_of_a_barred_deficiency_pays_nothing_on_every_page(
+    page: Page, server: str
+) -> None:
+    """California bars a short sale's deficiency. A reader who picks "Settles for less" and
+    types $15,000 must read one story: nothing owed, the whole $50,000 relieved (it was $0
+    owed and $35,000 cancelled), no advice to pay the agreed amount, and on What if nothing
+    to settle; the link keeps the settlement, and the figures are analyze()'s."""
+    page.goto(server + "/")
+    wait_for_app(page)
+    choose(page, "State", "CA – California")
+    type_into(page, "Loan balance", "250000")
+    type_into(page, "Sale price", "200000")
+    page.get_by_test_id("stRadio").get_by_text("Settles for less").click()
+    wait_for_app(page)
+    type_into(page, "Settlement amount", "15000")
+    scenario, _letter, _forms, issues = decode_all(query(page.url))
+    assert issues == []
+    found = analyze(scenario)
+    assert (found.owes, found.cancelled) == (0, 5_000_000)
+    assert metric_value(page, "You still owe") == expected_money(found.owes)
+    assert metric_value(page, "Cancelled (forgiven) debt") == expected_money(found.cancelled)
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text("leaves nothing of this deficiency for the lender to collect")
+    expect(main).not_to_contain_text("You pay the agreed amount")
+    assert query(page.url)["settlement"] in ("15000", "15000.00")
+    go_to(page, "What if")
+    expect(page.get_by_test_id("stMain")).to_contain_text("so there is nothing to settle")
+    go_to(page, "Calculator")
+    assert field_value(page, "Settlement amount") == "15000.00"
+    assert metric_value(page, "You still owe") == "$0.00"
+
+
 def test_bad_input_as_people_make_it_is_explained_and_put_back(page: Page, server: str) -> None:
     page.goto(server + "/?v=1&balance=250000&sale_price=200000")
     wait_for_app(page)
